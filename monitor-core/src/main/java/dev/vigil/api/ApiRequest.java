@@ -1,0 +1,46 @@
+package dev.vigil.api;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A transport-neutral HTTP request, as handed to {@link MonitorApi} by a servlet or another adapter.
+ *
+ * @param method upper-case HTTP method
+ * @param path the path inside the application, without context path or query string
+ * @param query query parameters
+ * @param headers request headers, names lower-cased
+ * @param body the request body (empty for none)
+ */
+public record ApiRequest(String method, String path, Map<String, List<String>> query, Map<String, String> headers, byte[] body) {
+
+    public ApiRequest {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(body, "body");
+        method = method.toUpperCase(Locale.ROOT);
+        query = Map.copyOf(query);
+        headers = headers.entrySet().stream().collect(Collectors.toUnmodifiableMap(
+                e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue, (a, b) -> a));
+    }
+
+    /** A body-less request, handy for GETs and tests. */
+    public static ApiRequest of(String method, String path, Map<String, String> headers) {
+        return new ApiRequest(method, path, Map.of(), headers, new byte[0]);
+    }
+
+    /** A header's value; names are case-insensitive. */
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /** The first value of a query parameter. */
+    public Optional<String> queryParam(String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+}

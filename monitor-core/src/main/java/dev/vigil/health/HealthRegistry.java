@@ -1,0 +1,290 @@
+package dev.vigil.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import dev.vigil.internal.RingBuffer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registered health checks, their schedule and their latest results.
+ *
+ * <p>Checks run in the background: {@link #runDue()} starts every check whose interval has passed
+ * (according to the injected {@link Clock}) on a bounded executor, each with its own timeout. The
+ * monitor calls it from its scheduler thread; tests call it directly after moving a test clock.
+ * Readers ({@link #report()}, {@link #latest(String)}) only read stored results and never run a
+ * check, so a burst of health requests never becomes a burst of probes.
+ *
+ * <p>Failure handling belongs here, not in the checks: a check that throws is DOWN with the
+ * exception's message; one that outlives its timeout is DOWN ("timed out after 5s") and is
+ * interrupted; while it still has not returned, it is not started again, so a hung check holds at
+ * most one thread and never delays other checks or the next tick.
+ */
+public final class HealthRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(HealthRegistry.class);
+
+    private final Clock clock;
+    private final LongSupplier nanoTime;
+    private final HealthSettings settings;
+    private final ExecutorService checkExecutor;
+    private final ScheduledExecutorService timer;
+    private final Instant startedAt;
+    private final String version;
+    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private final List<String> order = new ArrayList<>();
+    private final Object scheduleLock = new Object();
+
+    /**
+     * Creates a registry. Usually built by {@code Monitor}; public for hosts that want only health checks.
+     *
+     * @param clock wall clock for schedules and timestamps
+     * @param nanoTime monotonic nanosecond source for durations
+     * @param settings defaults and limits
+     * @param checkExecutor runs the checks (bounded); the registry does not shut it down
+     * @param timer fires timeouts; the registry does not shut it down
+     * @param version the host service's version, reported in {@link HealthReport}
+     */
+    public HealthRegistry(Clock clock, LongSupplier nanoTime, HealthSettings settings,
+            ExecutorService checkExecutor, ScheduledExecutorService timer, String version) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.checkExecutor = Objects.requireNonNull(checkExecutor, "checkExecutor");
+        this.timer = Objects.requireNonNull(timer, "timer");
+        this.version = Objects.requireNonNull(version, "version");
+        this.startedAt = clock.instant();
+    }
+
+    /**
+     * Registers a check; it becomes due at once and then every interval.
+     *
+     * @throws IllegalArgumentException if a check with that name is already registered
+     */
+    public void register(HealthCheckRegistration registration) {
+        Objects.requireNonNull(registration, "registration");
+        Slot slot = new Slot(registration,
+                registration.interval().orElse(settings.interval()),
+                registration.timeout().orElse(settings.timeout()),
+                settings.historySize(), clock.instant());
+        synchronized (scheduleLock) {
+            if (slots.putIfAbsent(registration.name(), slot) != null) {
+                throw new IllegalArgumentException("a health check named '" + registration.name() + "' is already registered");
+            }
+            order.add(registration.name());
+        }
+    }
+
+    /** Removes a check; returns whether it was registered. */
+    public boolean unregister(String name) {
+        synchronized (scheduleLock) {
+            order.remove(name);
+            return slots.remove(name) != null;
+        }
+    }
+
+    /** The names of the registered checks, in registration order. */
+    public List<String> names() {
+        synchronized (scheduleLock) {
+            return List.copyOf(order);
+        }
+    }
+
+    /** The registration of a check, if registered. */
+    public Optional<HealthCheckRegistration> registration(String name) {
+        return Optional.ofNullable(slots.get(name)).map(slot -> slot.registration);
+    }
+
+    /**
+     * Starts every check that is due now, without waiting for them.
+     *
+     * @return completes when every run started by this call has been recorded (result or timeout)
+     */
+    public CompletableFuture<Void> runDue() {
+        Instant now = clock.instant();
+        List<CompletableFuture<HealthResult>> started = new ArrayList<>();
+        synchronized (scheduleLock) {
+            for (String name : order) {
+                Slot slot = slots.get(name);
+                if (!now.isBefore(slot.nextDue)) {
+                    slot.nextDue = now.plus(slot.interval);
+                    started.add(start(slot, now));
+                }
+            }
+        }
+        return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Runs one check now, outside its schedule (the schedule is not moved).
+     *
+     * @return the recorded result
+     * @throws IllegalArgumentException if no such check is registered
+     */
+    public CompletableFuture<HealthResult> runNow(String name) {
+        Slot slot = slots.get(name);
+        if (slot == null) {
+            throw new IllegalArgumentException("no health check named '" + name + "'");
+        }
+        return start(slot, clock.instant());
+    }
+
+    /**
+     * How long until the next check is due, by the registry's clock; zero if one is overdue.
+     * The scheduler sleeps at most this long.
+     */
+    public Duration untilNextDue() {
+        Instant now = clock.instant();
+        Instant earliest = null;
+        for (Slot slot : slots.values()) {
+            if (earliest == null || slot.nextDue.isBefore(earliest)) {
+                earliest = slot.nextDue;
+            }
+        }
+        if (earliest == null) {
+            return settings.interval();
+        }
+        Duration wait = Duration.between(now, earliest);
+        return wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    /** The latest result of a check; empty if it is unknown or has not completed a run yet. */
+    public Optional<HealthResult> latest(String name) {
+        Slot slot = slots.get(name);
+        return slot == null ? Optional.empty() : Optional.ofNullable(slot.latest);
+    }
+
+    /** The recorded runs of a check, oldest first (at most {@link HealthSettings#historySize()}). */
+    public List<HealthCheckRun> history(String name) {
+        Slot slot = slots.get(name);
+        return slot == null ? List.of() : slot.history.snapshot();
+    }
+
+    /** The current state of every check and the aggregate status. Reads stored results only. */
+    public HealthReport report() {
+        Instant now = clock.instant();
+        List<CheckHealth> checks = new ArrayList<>();
+        for (String name : names()) {
+            Slot slot = slots.get(name);
+            if (slot == null) {
+                continue;
+            }
+            HealthResult latest = slot.latest;
+            checks.add(latest != null
+                    ? new CheckHealth(name, slot.registration.critical(), true, latest)
+                    : new CheckHealth(name, slot.registration.critical(), false,
+                            HealthResult.degraded("not checked yet").timed(slot.registeredAt, Duration.ZERO)));
+        }
+        Duration uptime = Duration.between(startedAt, now);
+        return HealthReport.of(now, uptime.isNegative() ? Duration.ZERO : uptime, version, checks);
+    }
+
+    /** The settings this registry runs with. */
+    public HealthSettings settings() {
+        return settings;
+    }
+
+    private CompletableFuture<HealthResult> start(Slot slot, Instant startedAt) {
+        if (!slot.running.compareAndSet(false, true)) {
+            // The previous run outlived its timeout and still holds its thread: do not start another.
+            return CompletableFuture.completedFuture(record(slot, HealthResult
+                    .down("still running: the previous run has not returned " + slot.timeoutText() + " after it started")
+                    .timed(startedAt, Duration.ZERO)));
+        }
+        CompletableFuture<HealthResult> outcome = new CompletableFuture<>();
+        long startNanos = nanoTime.getAsLong();
+        Future<?> task;
+        try {
+            task = checkExecutor.submit(() -> {
+                try {
+                    outcome.complete(invoke(slot.registration));
+                } finally {
+                    slot.running.set(false);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            slot.running.set(false);
+            return CompletableFuture.completedFuture(record(slot,
+                    HealthResult.down("not run: the health check executor is saturated or stopped").timed(startedAt, Duration.ZERO)));
+        }
+        ScheduledFuture<?> timeout = timer.schedule(() -> {
+            if (outcome.complete(HealthResult.down("timed out after " + slot.timeoutText()))) {
+                task.cancel(true);
+            }
+        }, slot.timeout.toNanos(), TimeUnit.NANOSECONDS);
+        return outcome.thenApply(result -> {
+            timeout.cancel(false);
+            Duration took = Duration.ofNanos(Math.max(0, nanoTime.getAsLong() - startNanos));
+            return record(slot, result.timed(startedAt, took));
+        });
+    }
+
+    private static HealthResult invoke(HealthCheckRegistration registration) {
+        try {
+            HealthResult result = registration.check().check();
+            return result != null ? result : HealthResult.down("check returned no result");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return HealthResult.down(e);
+        } catch (Throwable e) { // a check must never take the scheduler down, whatever it throws
+            return HealthResult.down(e);
+        }
+    }
+
+    private HealthResult record(Slot slot, HealthResult result) {
+        HealthResult previous = slot.latest;
+        slot.latest = result;
+        slot.history.add(HealthCheckRun.of(result));
+        if (previous == null ? result.status() != HealthStatus.UP : previous.status() != result.status()) {
+            String name = slot.registration.name();
+            if (result.status() == HealthStatus.UP) {
+                log.info("Health check '{}' is up{}", name, previous == null ? "" : " again");
+            } else {
+                log.warn("Health check '{}' is {}: {}", name, result.status().jsonName(),
+                        result.problem().orElse(""));
+            }
+        }
+        return result;
+    }
+
+    private static final class Slot {
+        final HealthCheckRegistration registration;
+        final Duration interval;
+        final Duration timeout;
+        final RingBuffer<HealthCheckRun> history;
+        final Instant registeredAt;
+        final AtomicBoolean running = new AtomicBoolean();
+        volatile Instant nextDue;
+        volatile @Nullable HealthResult latest;
+
+        Slot(HealthCheckRegistration registration, Duration interval, Duration timeout, int historySize, Instant now) {
+            this.registration = registration;
+            this.interval = interval;
+            this.timeout = timeout;
+            this.history = new RingBuffer<>(historySize);
+            this.registeredAt = now;
+            this.nextDue = now;
+        }
+
+        String timeoutText() {
+            return DurationText.of(timeout);
+        }
+    }
+}
