@@ -213,11 +213,13 @@ public final class HealthRegistry {
         Future<?> task;
         try {
             task = checkExecutor.submit(() -> {
+                HealthResult result;
                 try {
-                    outcome.complete(invoke(slot.registration));
+                    result = invoke(slot.registration);
                 } finally {
-                    slot.running.set(false);
+                    slot.running.set(false); // before completing, so a caller that joined may start the next run
                 }
+                outcome.complete(result);
             });
         } catch (RejectedExecutionException e) {
             slot.running.set(false);

@@ -1,0 +1,151 @@
+package dev.vigil.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.health.HealthCheckRegistration;
+import dev.vigil.health.HealthRegistry;
+import dev.vigil.health.HealthResult;
+import dev.vigil.health.HealthSettings;
+import dev.vigil.test.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class MonitorApiTest {
+
+    private static final String TOKEN = "s3cret-token";
+    private final MutableClock clock = MutableClock.atFixedStart();
+    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final HealthRegistry health = new HealthRegistry(clock, System::nanoTime, HealthSettings.ofDefaults(),
+            executor, timer, "2.0.0");
+    private final ObjectMapper json = new ObjectMapper();
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+        timer.shutdownNow();
+    }
+
+    private MonitorApi api(ShowDetails showDetails) {
+        return new MonitorApi(health, ApiSettings.ofDefaults().withShowDetails(showDetails),
+                AdminAuthenticator.bearerToken(TOKEN));
+    }
+
+    private JsonNode body(ApiResponse response) throws Exception {
+        return json.readTree(response.body());
+    }
+
+    private static ApiRequest get(String path, Map<String, String> headers) {
+        return ApiRequest.of("GET", path, headers);
+    }
+
+    @Test
+    void anonymousCallerGetsOnlyTheSummaryByDefault() throws Exception {
+        health.register(HealthCheckRegistration.of("db", () -> HealthResult.down("password=hunter2 rejected")));
+        health.runDue().join();
+        clock.advance(Duration.ofSeconds(42));
+
+        ApiResponse response = api(ShowDetails.WHEN_AUTHORIZED).handle(get("/api/health", Map.of()));
+
+        assertThat(response.status()).isEqualTo(503);
+        JsonNode body = body(response);
+        assertThat(body.fieldNames()).toIterable().containsExactly("status", "timestamp", "uptime", "version");
+        assertThat(body.get("status").asText()).isEqualTo("down");
+        assertThat(body.get("uptime").asLong()).isEqualTo(42);
+        assertThat(body.get("version").asText()).isEqualTo("2.0.0");
+        assertThat(body.get("timestamp").asText()).isEqualTo("2026-01-01T00:00:42Z");
+        assertThat(response.bodyText()).doesNotContain("hunter2");
+        assertThat(response.headers()).containsEntry("Cache-Control", "no-store");
+    }
+
+    @Test
+    void adminWithTheTokenSeesEveryService() throws Exception {
+        health.register(HealthCheckRegistration.of("db", () -> HealthResult.up().withDetail("latencyMs", 3)));
+        health.register(HealthCheckRegistration.builder("cache", () -> HealthResult.down("cache refused")
+                .withSuggestedAction("clear_cache")).critical(false).build());
+        health.runDue().join();
+
+        ApiResponse response = api(ShowDetails.WHEN_AUTHORIZED)
+                .handle(get("/api/health", Map.of("Authorization", "Bearer " + TOKEN)));
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode body = body(response);
+        assertThat(body.get("status").asText()).isEqualTo("degraded");
+        JsonNode db = body.get("services").get(0);
+        assertThat(db.get("name").asText()).isEqualTo("db");
+        assertThat(db.get("status").asText()).isEqualTo("up");
+        assertThat(db.get("lastCheck").asText()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(db.get("responseTime").isIntegralNumber()).isTrue();
+        assertThat(db.has("error")).isFalse();
+        assertThat(db.get("details").get("latencyMs").asInt()).isEqualTo(3);
+        JsonNode cache = body.get("services").get(1);
+        assertThat(cache.get("status").asText()).isEqualTo("down");
+        assertThat(cache.get("critical").asBoolean()).isFalse();
+        assertThat(cache.get("error").asText()).isEqualTo("cache refused");
+        assertThat(cache.get("suggestedAction").asText()).isEqualTo("clear_cache");
+    }
+
+    @Test
+    void wrongOrMalformedTokenGetsOnlyTheSummary() throws Exception {
+        health.register(HealthCheckRegistration.of("db", HealthResult::up));
+        health.runDue().join();
+        MonitorApi api = api(ShowDetails.WHEN_AUTHORIZED);
+
+        for (String header : new String[] {"Bearer wrong", "Bearer " + TOKEN + "x", "Basic " + TOKEN, TOKEN, "Bearer "}) {
+            JsonNode body = body(api.handle(get("/api/health", Map.of("Authorization", header))));
+            assertThat(body.has("services")).as(header).isFalse();
+        }
+    }
+
+    @Test
+    void showDetailsAlwaysAndNever() throws Exception {
+        health.register(HealthCheckRegistration.of("db", HealthResult::up));
+        health.runDue().join();
+
+        assertThat(body(api(ShowDetails.ALWAYS).handle(get("/api/health", Map.of()))).has("services")).isTrue();
+        assertThat(body(api(ShowDetails.NEVER).handle(get("/api/health", Map.of("Authorization", "Bearer " + TOKEN))))
+                .has("services")).isFalse();
+    }
+
+    @Test
+    void healthyWhenEveryCheckIsUp() throws Exception {
+        health.register(HealthCheckRegistration.of("db", HealthResult::up));
+        health.runDue().join();
+
+        ApiResponse response = api(ShowDetails.ALWAYS).handle(get("/api/health/", Map.of()));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(body(response).get("status").asText()).isEqualTo("healthy");
+    }
+
+    @Test
+    void wrongMethodIs405AndUnknownPathIs404() throws Exception {
+        MonitorApi api = api(ShowDetails.ALWAYS);
+
+        ApiResponse post = api.handle(ApiRequest.of("POST", "/api/health", Map.of()));
+        assertThat(post.status()).isEqualTo(405);
+        assertThat(post.headers()).containsEntry("Allow", "GET, HEAD");
+        assertThat(body(post).get("error").asText()).isEqualTo("method_not_allowed");
+
+        ApiResponse missing = api.handle(get("/api/admin/nothing", Map.of()));
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(body(missing).get("error").asText()).isEqualTo("not_found");
+    }
+
+    @Test
+    void noTokenConfiguredMeansNobodyIsAdmin() throws Exception {
+        health.register(HealthCheckRegistration.of("db", HealthResult::up));
+        MonitorApi api = new MonitorApi(health, ApiSettings.ofDefaults(), AdminAuthenticator.DENY_ALL);
+
+        JsonNode body = body(api.handle(get("/api/health", Map.of("Authorization", "Bearer "))));
+
+        assertThat(body.has("services")).isFalse();
+    }
+}
