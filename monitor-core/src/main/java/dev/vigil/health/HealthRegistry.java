@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
+import dev.vigil.internal.HumanText;
 import dev.vigil.internal.RingBuffer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -133,7 +134,8 @@ public final class HealthRegistry {
     }
 
     /**
-     * Runs one check now, outside its schedule (the schedule is not moved).
+     * Runs one check now, outside its schedule (the schedule is not moved). If a run of it is
+     * already under way, that run's result is the answer.
      *
      * @return the recorded result
      * @throws IllegalArgumentException if no such check is registered
@@ -203,6 +205,10 @@ public final class HealthRegistry {
 
     private CompletableFuture<HealthResult> start(Slot slot, Instant startedAt) {
         if (!slot.running.compareAndSet(false, true)) {
+            CompletableFuture<HealthResult> inFlight = slot.inFlight;
+            if (inFlight != null && !inFlight.isDone()) {
+                return inFlight; // still within its timeout: its result is the answer
+            }
             // The previous run outlived its timeout and still holds its thread: do not start another.
             return CompletableFuture.completedFuture(record(slot, HealthResult
                     .down("still running: the previous run has not returned " + slot.timeoutText() + " after it started")
@@ -210,6 +216,9 @@ public final class HealthRegistry {
         }
         CompletableFuture<HealthResult> outcome = new CompletableFuture<>();
         long startNanos = nanoTime.getAsLong();
+        CompletableFuture<HealthResult> recorded = outcome.thenApply(result -> record(slot,
+                result.timed(startedAt, Duration.ofNanos(Math.max(0, nanoTime.getAsLong() - startNanos)))));
+        slot.inFlight = recorded;
         Future<?> task;
         try {
             task = checkExecutor.submit(() -> {
@@ -223,19 +232,16 @@ public final class HealthRegistry {
             });
         } catch (RejectedExecutionException e) {
             slot.running.set(false);
-            return CompletableFuture.completedFuture(record(slot,
-                    HealthResult.down("not run: the health check executor is saturated or stopped").timed(startedAt, Duration.ZERO)));
+            outcome.complete(HealthResult.down("not run: the health check executor is saturated or stopped"));
+            return recorded;
         }
         ScheduledFuture<?> timeout = timer.schedule(() -> {
             if (outcome.complete(HealthResult.down("timed out after " + slot.timeoutText()))) {
                 task.cancel(true);
             }
         }, slot.timeout.toNanos(), TimeUnit.NANOSECONDS);
-        return outcome.thenApply(result -> {
-            timeout.cancel(false);
-            Duration took = Duration.ofNanos(Math.max(0, nanoTime.getAsLong() - startNanos));
-            return record(slot, result.timed(startedAt, took));
-        });
+        outcome.whenComplete((result, error) -> timeout.cancel(false));
+        return recorded;
     }
 
     private static HealthResult invoke(HealthCheckRegistration registration) {
@@ -275,6 +281,7 @@ public final class HealthRegistry {
         final AtomicBoolean running = new AtomicBoolean();
         volatile Instant nextDue;
         volatile @Nullable HealthResult latest;
+        volatile @Nullable CompletableFuture<HealthResult> inFlight;
 
         Slot(HealthCheckRegistration registration, Duration interval, Duration timeout, int historySize, Instant now) {
             this.registration = registration;
@@ -286,7 +293,7 @@ public final class HealthRegistry {
         }
 
         String timeoutText() {
-            return DurationText.of(timeout);
+            return HumanText.duration(timeout);
         }
     }
 }

@@ -1,0 +1,443 @@
+package dev.vigil.spring.boot;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import dev.vigil.api.ApiSettings;
+import dev.vigil.api.ShowDetails;
+import dev.vigil.health.HealthSettings;
+import dev.vigil.health.checks.DiskSpaceCheck;
+import dev.vigil.health.checks.HttpEndpointCheck;
+import dev.vigil.health.checks.JvmHeapCheck;
+import dev.vigil.jdbc.DataSourceHealthCheck;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Vigil's {@code monitor.*} settings. Every value has a working default; environment variables bind
+ * the usual Spring way ({@code MONITOR_HEALTH_INTERVAL=30s}).
+ */
+@ConfigurationProperties("monitor")
+public class MonitorProperties {
+
+    /** Whether Vigil runs at all. When false no Vigil bean, thread, filter or endpoint is created. */
+    private boolean enabled = true;
+
+    /** The service version reported by /api/health. Defaults to the build info or the main class's manifest. */
+    private String version;
+
+    private final Health health = new Health();
+    private final Admin admin = new Admin();
+    private final Checks checks = new Checks();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getVersion() {
+        return version;
+    }
+
+    public void setVersion(String version) {
+        this.version = version;
+    }
+
+    public Health getHealth() {
+        return health;
+    }
+
+    public Admin getAdmin() {
+        return admin;
+    }
+
+    public Checks getChecks() {
+        return checks;
+    }
+
+    /** Health check scheduling and the public endpoint. */
+    public static class Health {
+
+        /** Default time between two runs of a check. */
+        private Duration interval = HealthSettings.DEFAULT_INTERVAL;
+
+        /** Default time one run may take before the check is reported down. */
+        private Duration timeout = HealthSettings.DEFAULT_TIMEOUT;
+
+        /** Who sees per-check details on the public health endpoint: never, when-authorized or always. */
+        private ShowDetails showDetails = ShowDetails.WHEN_AUTHORIZED;
+
+        /** Path of the public health endpoint. */
+        private String path = ApiSettings.DEFAULT_HEALTH_PATH;
+
+        /** Checks that may run at the same time (threads of a bounded pool). */
+        private int maxConcurrentChecks = HealthSettings.DEFAULT_MAX_CONCURRENT_CHECKS;
+
+        /** Runs kept in memory per check. */
+        private int historySize = HealthSettings.DEFAULT_HISTORY_SIZE;
+
+        public Duration getInterval() {
+            return interval;
+        }
+
+        public void setInterval(Duration interval) {
+            this.interval = interval;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        public ShowDetails getShowDetails() {
+            return showDetails;
+        }
+
+        public void setShowDetails(ShowDetails showDetails) {
+            this.showDetails = showDetails;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
+
+        public int getMaxConcurrentChecks() {
+            return maxConcurrentChecks;
+        }
+
+        public void setMaxConcurrentChecks(int maxConcurrentChecks) {
+            this.maxConcurrentChecks = maxConcurrentChecks;
+        }
+
+        public int getHistorySize() {
+            return historySize;
+        }
+
+        public void setHistorySize(int historySize) {
+            this.historySize = historySize;
+        }
+    }
+
+    /** Admin access to details and the admin API. */
+    public static class Admin {
+
+        /** Bearer token that grants admin access ("Authorization: Bearer ..."). Unset means nobody is admin. */
+        private String token;
+
+        /** Base path of the admin API. */
+        private String basePath = ApiSettings.DEFAULT_ADMIN_BASE_PATH;
+
+        public String getToken() {
+            return token;
+        }
+
+        public void setToken(String token) {
+            this.token = token;
+        }
+
+        public String getBasePath() {
+            return basePath;
+        }
+
+        public void setBasePath(String basePath) {
+            this.basePath = basePath;
+        }
+
+        @Override
+        public String toString() {
+            return "Admin[token=" + (token == null ? "unset" : "******") + ", basePath=" + basePath + "]";
+        }
+    }
+
+    /** The built-in checks. */
+    public static class Checks {
+
+        private final Disk disk = new Disk();
+        private final Memory memory = new Memory();
+        private final Database database = new Database();
+
+        /** HTTP endpoints to probe, each reported as its own check. */
+        private List<Http> http = new ArrayList<>();
+
+        public Disk getDisk() {
+            return disk;
+        }
+
+        public Memory getMemory() {
+            return memory;
+        }
+
+        public Database getDatabase() {
+            return database;
+        }
+
+        public List<Http> getHttp() {
+            return http;
+        }
+
+        public void setHttp(List<Http> http) {
+            this.http = http;
+        }
+    }
+
+    /** Settings every built-in check shares. */
+    public abstract static class CheckToggle {
+
+        /** Whether the check is registered. */
+        private boolean enabled = true;
+
+        /** Whether this check being down makes the whole service down (otherwise only degraded). */
+        private boolean critical;
+
+        /** Time between runs; the health default when unset. */
+        private Duration interval;
+
+        protected CheckToggle(boolean critical) {
+            this.critical = critical;
+        }
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public boolean isCritical() {
+            return critical;
+        }
+
+        public void setCritical(boolean critical) {
+            this.critical = critical;
+        }
+
+        public Duration getInterval() {
+            return interval;
+        }
+
+        public void setInterval(Duration interval) {
+            this.interval = interval;
+        }
+    }
+
+    /** Disk space of the file store holding {@code path}. */
+    public static class Disk extends CheckToggle {
+
+        /** A path on the file store to watch. */
+        private String path = DiskSpaceCheck.DEFAULT_PATH.toString();
+
+        /** Used fraction (0-1) above which the check is degraded. */
+        private double degradedAbove = DiskSpaceCheck.DEFAULT_DEGRADED_ABOVE;
+
+        /** Used fraction (0-1) above which the check is down. */
+        private double downAbove = DiskSpaceCheck.DEFAULT_DOWN_ABOVE;
+
+        public Disk() {
+            super(false);
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
+
+        public double getDegradedAbove() {
+            return degradedAbove;
+        }
+
+        public void setDegradedAbove(double degradedAbove) {
+            this.degradedAbove = degradedAbove;
+        }
+
+        public double getDownAbove() {
+            return downAbove;
+        }
+
+        public void setDownAbove(double downAbove) {
+            this.downAbove = downAbove;
+        }
+    }
+
+    /** JVM heap in use after garbage collection. */
+    public static class Memory extends CheckToggle {
+
+        /** Used fraction (0-1) of the maximum heap above which the check is degraded. */
+        private double degradedAbove = JvmHeapCheck.DEFAULT_DEGRADED_ABOVE;
+
+        /** Used fraction (0-1) above which the check is down; 1 disables it. */
+        private double downAbove = JvmHeapCheck.DEFAULT_DOWN_ABOVE;
+
+        public Memory() {
+            super(false);
+        }
+
+        public double getDegradedAbove() {
+            return degradedAbove;
+        }
+
+        public void setDegradedAbove(double degradedAbove) {
+            this.degradedAbove = degradedAbove;
+        }
+
+        public double getDownAbove() {
+            return downAbove;
+        }
+
+        public void setDownAbove(double downAbove) {
+            this.downAbove = downAbove;
+        }
+    }
+
+    /** The application's DataSource. */
+    public static class Database extends CheckToggle {
+
+        /** Query that proves the database answers; when unset, the driver's Connection.isValid is used. */
+        private String validationQuery;
+
+        /** Time the validation may take. */
+        private Duration queryTimeout = DataSourceHealthCheck.DEFAULT_QUERY_TIMEOUT;
+
+        /** Latency above which the check is degraded. */
+        private Duration degradedAbove = DataSourceHealthCheck.DEFAULT_DEGRADED_ABOVE;
+
+        /** Fraction (0-1) of max_connections in use above which the check is degraded (PostgreSQL). */
+        private double connectionUsageDegradedAbove = DataSourceHealthCheck.DEFAULT_CONNECTION_USAGE_DEGRADED_ABOVE;
+
+        public Database() {
+            super(true);
+        }
+
+        public String getValidationQuery() {
+            return validationQuery;
+        }
+
+        public void setValidationQuery(String validationQuery) {
+            this.validationQuery = validationQuery;
+        }
+
+        public Duration getQueryTimeout() {
+            return queryTimeout;
+        }
+
+        public void setQueryTimeout(Duration queryTimeout) {
+            this.queryTimeout = queryTimeout;
+        }
+
+        public Duration getDegradedAbove() {
+            return degradedAbove;
+        }
+
+        public void setDegradedAbove(Duration degradedAbove) {
+            this.degradedAbove = degradedAbove;
+        }
+
+        public double getConnectionUsageDegradedAbove() {
+            return connectionUsageDegradedAbove;
+        }
+
+        public void setConnectionUsageDegradedAbove(double connectionUsageDegradedAbove) {
+            this.connectionUsageDegradedAbove = connectionUsageDegradedAbove;
+        }
+    }
+
+    /** One HTTP endpoint to probe. */
+    public static class Http extends CheckToggle {
+
+        /** Name the check reports under. */
+        private String name;
+
+        /** URL to request (GET). */
+        private URI url;
+
+        /** Status the endpoint must answer with. */
+        private int expectedStatus = HttpEndpointCheck.DEFAULT_EXPECTED_STATUS;
+
+        /** Slower than this (but otherwise fine) is degraded. */
+        private Duration maxResponseTime = HttpEndpointCheck.DEFAULT_MAX_RESPONSE_TIME;
+
+        /** No answer within this is down. */
+        private Duration timeout = HttpEndpointCheck.DEFAULT_REQUEST_TIMEOUT;
+
+        /** Text the response body must contain, if set. */
+        private String bodyContains;
+
+        /** Headers to send, e.g. an Authorization header. Their values are never logged or shown. */
+        private Map<String, String> headers = new LinkedHashMap<>();
+
+        public Http() {
+            super(false);
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public URI getUrl() {
+            return url;
+        }
+
+        public void setUrl(URI url) {
+            this.url = url;
+        }
+
+        public int getExpectedStatus() {
+            return expectedStatus;
+        }
+
+        public void setExpectedStatus(int expectedStatus) {
+            this.expectedStatus = expectedStatus;
+        }
+
+        public Duration getMaxResponseTime() {
+            return maxResponseTime;
+        }
+
+        public void setMaxResponseTime(Duration maxResponseTime) {
+            this.maxResponseTime = maxResponseTime;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        public String getBodyContains() {
+            return bodyContains;
+        }
+
+        public void setBodyContains(String bodyContains) {
+            this.bodyContains = bodyContains;
+        }
+
+        public Map<String, String> getHeaders() {
+            return headers;
+        }
+
+        public void setHeaders(Map<String, String> headers) {
+            this.headers = headers;
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package dev.vigil.spring.boot;
+
+import java.nio.file.Path;
+import java.util.Map;
+import dev.vigil.Monitor;
+import dev.vigil.api.AdminAuthenticator;
+import dev.vigil.api.ApiSettings;
+import dev.vigil.health.HealthCheck;
+import dev.vigil.health.HealthCheckRegistration;
+import dev.vigil.health.HealthSettings;
+import dev.vigil.health.checks.DiskSpaceCheck;
+import dev.vigil.health.checks.HttpEndpointCheck;
+import dev.vigil.health.checks.JvmHeapCheck;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Builds and starts Vigil's {@link Monitor} from {@code monitor.*} properties, registering every
+ * {@link HealthCheck} and {@link HealthCheckRegistration} bean of the context.
+ *
+ * <p>A {@code HealthCheck} bean reports under its bean name, critical, with the default interval and
+ * timeout; declare a {@code HealthCheckRegistration} bean instead to choose name, interval, timeout or
+ * criticality. Every bean here backs off when the application defines its own.
+ */
+@AutoConfiguration
+@ConditionalOnBooleanProperty(name = "monitor.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MonitorProperties.class)
+public final class VigilAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    HealthSettings vigilHealthSettings(MonitorProperties properties) {
+        MonitorProperties.Health health = properties.getHealth();
+        return HealthSettings.builder()
+                .interval(health.getInterval())
+                .timeout(health.getTimeout())
+                .maxConcurrentChecks(health.getMaxConcurrentChecks())
+                .historySize(health.getHistorySize())
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ApiSettings vigilApiSettings(MonitorProperties properties) {
+        return new ApiSettings(properties.getHealth().getPath(), properties.getAdmin().getBasePath(),
+                properties.getHealth().getShowDetails());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AdminAuthenticator vigilAdminAuthenticator(MonitorProperties properties) {
+        String token = properties.getAdmin().getToken();
+        return token == null || token.isBlank() ? AdminAuthenticator.DENY_ALL : AdminAuthenticator.bearerToken(token);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "diskSpaceHealthCheck")
+    @ConditionalOnBooleanProperty(name = "monitor.checks.disk.enabled", matchIfMissing = true)
+    HealthCheckRegistration diskSpaceHealthCheck(MonitorProperties properties) {
+        MonitorProperties.Disk disk = properties.getChecks().getDisk();
+        DiskSpaceCheck check = DiskSpaceCheck.builder()
+                .path(Path.of(disk.getPath()))
+                .degradedAbove(disk.getDegradedAbove())
+                .downAbove(disk.getDownAbove())
+                .build();
+        return registration("disk", check, disk);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "jvmHeapHealthCheck")
+    @ConditionalOnBooleanProperty(name = "monitor.checks.memory.enabled", matchIfMissing = true)
+    HealthCheckRegistration jvmHeapHealthCheck(MonitorProperties properties) {
+        MonitorProperties.Memory memory = properties.getChecks().getMemory();
+        JvmHeapCheck check = JvmHeapCheck.builder()
+                .degradedAbove(memory.getDegradedAbove())
+                .downAbove(memory.getDownAbove())
+                .build();
+        return registration("memory", check, memory);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    Monitor vigilMonitor(MonitorProperties properties, HealthSettings healthSettings, ApiSettings apiSettings,
+            AdminAuthenticator adminAuthenticator, ListableBeanFactory beans,
+            ObjectProvider<HealthCheckRegistration> registrations, ObjectProvider<BuildProperties> buildProperties,
+            ObjectProvider<MonitorBuilderCustomizer> customizers, Environment environment) {
+        Monitor.Builder builder = Monitor.builder()
+                .version(version(properties, buildProperties, environment))
+                .healthSettings(healthSettings)
+                .apiSettings(apiSettings)
+                .adminAuthenticator(adminAuthenticator);
+        registrations.orderedStream().forEach(builder::healthCheck);
+        Map<String, HealthCheck> checks = beans.getBeansOfType(HealthCheck.class);
+        checks.forEach(builder::healthCheck);
+        for (MonitorProperties.Http http : properties.getChecks().getHttp()) {
+            if (http.isEnabled()) {
+                builder.healthCheck(httpCheck(http));
+            }
+        }
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    VigilLifecycle vigilLifecycle(Monitor monitor) {
+        return new VigilLifecycle(monitor);
+    }
+
+    static HealthCheckRegistration registration(String name, HealthCheck check, MonitorProperties.CheckToggle toggle) {
+        HealthCheckRegistration.Builder builder = HealthCheckRegistration.builder(name, check).critical(toggle.isCritical());
+        if (toggle.getInterval() != null) {
+            builder.interval(toggle.getInterval());
+        }
+        return builder.build();
+    }
+
+    private static HealthCheckRegistration httpCheck(MonitorProperties.Http http) {
+        if (http.getName() == null || http.getName().isBlank()) {
+            throw new IllegalArgumentException("monitor.checks.http[].name is required (url " + http.getUrl() + ")");
+        }
+        if (http.getUrl() == null) {
+            throw new IllegalArgumentException("monitor.checks.http[" + http.getName() + "].url is required");
+        }
+        HttpEndpointCheck.Builder check = HttpEndpointCheck.builder(http.getUrl())
+                .expectedStatus(http.getExpectedStatus())
+                .maxResponseTime(http.getMaxResponseTime())
+                .requestTimeout(http.getTimeout())
+                .headers(http.getHeaders());
+        if (http.getBodyContains() != null && !http.getBodyContains().isEmpty()) {
+            check.bodyContains(http.getBodyContains());
+        }
+        return registration(http.getName(), check.build(), http);
+    }
+
+    private static String version(MonitorProperties properties, ObjectProvider<BuildProperties> buildProperties,
+            Environment environment) {
+        if (properties.getVersion() != null && !properties.getVersion().isBlank()) {
+            return properties.getVersion();
+        }
+        BuildProperties build = buildProperties.getIfAvailable();
+        if (build != null && build.getVersion() != null) {
+            return build.getVersion();
+        }
+        return environment.getProperty("spring.application.version", "unknown");
+    }
+
+    /** Starts the monitor once the application (and its web server) has started; stops it first on shutdown. */
+    public static final class VigilLifecycle implements SmartLifecycle {
+
+        private final Monitor monitor;
+        private volatile boolean running;
+
+        VigilLifecycle(Monitor monitor) {
+            this.monitor = monitor;
+        }
+
+        @Override
+        public void start() {
+            monitor.start();
+            running = true;
+        }
+
+        @Override
+        public void stop() {
+            monitor.close();
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+
+        @Override
+        public int getPhase() {
+            return Integer.MAX_VALUE; // after the web server, so checks of the host's own URLs can pass
+        }
+    }
+}
