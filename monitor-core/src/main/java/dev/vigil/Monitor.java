@@ -89,6 +89,11 @@ public final class Monitor implements AutoCloseable {
         try {
             health.runDue();
         } catch (RuntimeException e) { // keep the schedule alive whatever happens
+            synchronized (lifecycle) {
+                if (closed) {
+                    return;
+                }
+            }
             log.error("Vigil scheduler tick failed", e);
         }
         synchronized (lifecycle) {

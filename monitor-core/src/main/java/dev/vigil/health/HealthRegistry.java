@@ -235,12 +235,18 @@ public final class HealthRegistry {
             outcome.complete(HealthResult.down("not run: the health check executor is saturated or stopped"));
             return recorded;
         }
-        ScheduledFuture<?> timeout = timer.schedule(() -> {
-            if (outcome.complete(HealthResult.down("timed out after " + slot.timeoutText()))) {
+        try {
+            ScheduledFuture<?> timeout = timer.schedule(() -> {
+                if (outcome.complete(HealthResult.down("timed out after " + slot.timeoutText()))) {
+                    task.cancel(true);
+                }
+            }, slot.timeout.toNanos(), TimeUnit.NANOSECONDS);
+            outcome.whenComplete((result, error) -> timeout.cancel(false));
+        } catch (RejectedExecutionException e) { // the monitor is stopping: no timeout, stop the run instead
+            if (outcome.complete(HealthResult.down("not completed: the monitor is stopping"))) {
                 task.cancel(true);
             }
-        }, slot.timeout.toNanos(), TimeUnit.NANOSECONDS);
-        outcome.whenComplete((result, error) -> timeout.cancel(false));
+        }
         return recorded;
     }
 
