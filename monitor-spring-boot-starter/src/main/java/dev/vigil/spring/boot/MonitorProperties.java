@@ -6,17 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.vigil.api.ApiSettings;
 import dev.vigil.api.ShowDetails;
-import dev.vigil.health.HealthSettings;
-import dev.vigil.health.checks.DiskSpaceCheck;
-import dev.vigil.health.checks.HttpEndpointCheck;
-import dev.vigil.health.checks.JvmHeapCheck;
-import dev.vigil.jdbc.DataSourceHealthCheck;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Vigil's {@code monitor.*} settings. Every value has a working default; environment variables bind
+ * Vigil's {@code monitor.*} settings. Defaults are written as literals so the configuration processor
+ * can publish them; {@code MonitorPropertiesTest} keeps them equal to the core's default constants. Every value has a working default; environment variables bind
  * the usual Spring way ({@code MONITOR_HEALTH_INTERVAL=30s}).
  */
 @ConfigurationProperties("monitor")
@@ -64,22 +59,22 @@ public class MonitorProperties {
     public static class Health {
 
         /** Default time between two runs of a check. */
-        private Duration interval = HealthSettings.DEFAULT_INTERVAL;
+        private Duration interval = Duration.ofSeconds(60);
 
         /** Default time one run may take before the check is reported down. */
-        private Duration timeout = HealthSettings.DEFAULT_TIMEOUT;
+        private Duration timeout = Duration.ofSeconds(5);
 
         /** Who sees per-check details on the public health endpoint: never, when-authorized or always. */
         private ShowDetails showDetails = ShowDetails.WHEN_AUTHORIZED;
 
         /** Path of the public health endpoint. */
-        private String path = ApiSettings.DEFAULT_HEALTH_PATH;
+        private String path = "/api/health";
 
         /** Checks that may run at the same time (threads of a bounded pool). */
-        private int maxConcurrentChecks = HealthSettings.DEFAULT_MAX_CONCURRENT_CHECKS;
+        private int maxConcurrentChecks = 4;
 
         /** Runs kept in memory per check. */
-        private int historySize = HealthSettings.DEFAULT_HISTORY_SIZE;
+        private int historySize = 1440;
 
         public Duration getInterval() {
             return interval;
@@ -137,7 +132,7 @@ public class MonitorProperties {
         private String token;
 
         /** Base path of the admin API. */
-        private String basePath = ApiSettings.DEFAULT_ADMIN_BASE_PATH;
+        private String basePath = "/api/admin";
 
         public String getToken() {
             return token;
@@ -237,13 +232,13 @@ public class MonitorProperties {
     public static class Disk extends CheckToggle {
 
         /** A path on the file store to watch. */
-        private String path = DiskSpaceCheck.DEFAULT_PATH.toString();
+        private String path = ".";
 
         /** Used fraction (0-1) above which the check is degraded. */
-        private double degradedAbove = DiskSpaceCheck.DEFAULT_DEGRADED_ABOVE;
+        private double degradedAbove = 0.80;
 
         /** Used fraction (0-1) above which the check is down. */
-        private double downAbove = DiskSpaceCheck.DEFAULT_DOWN_ABOVE;
+        private double downAbove = 0.90;
 
         public Disk() {
             super(false);
@@ -278,10 +273,10 @@ public class MonitorProperties {
     public static class Memory extends CheckToggle {
 
         /** Used fraction (0-1) of the maximum heap above which the check is degraded. */
-        private double degradedAbove = JvmHeapCheck.DEFAULT_DEGRADED_ABOVE;
+        private double degradedAbove = 0.80;
 
         /** Used fraction (0-1) above which the check is down; 1 disables it. */
-        private double downAbove = JvmHeapCheck.DEFAULT_DOWN_ABOVE;
+        private double downAbove = 1.0;
 
         public Memory() {
             super(false);
@@ -311,13 +306,13 @@ public class MonitorProperties {
         private String validationQuery;
 
         /** Time the validation may take. */
-        private Duration queryTimeout = DataSourceHealthCheck.DEFAULT_QUERY_TIMEOUT;
+        private Duration queryTimeout = Duration.ofSeconds(3);
 
         /** Latency above which the check is degraded. */
-        private Duration degradedAbove = DataSourceHealthCheck.DEFAULT_DEGRADED_ABOVE;
+        private Duration degradedAbove = Duration.ofMillis(100);
 
         /** Fraction (0-1) of max_connections in use above which the check is degraded (PostgreSQL). */
-        private double connectionUsageDegradedAbove = DataSourceHealthCheck.DEFAULT_CONNECTION_USAGE_DEGRADED_ABOVE;
+        private double connectionUsageDegradedAbove = 0.80;
 
         public Database() {
             super(true);
@@ -366,13 +361,13 @@ public class MonitorProperties {
         private URI url;
 
         /** Status the endpoint must answer with. */
-        private int expectedStatus = HttpEndpointCheck.DEFAULT_EXPECTED_STATUS;
+        private int expectedStatus = 200;
 
         /** Slower than this (but otherwise fine) is degraded. */
-        private Duration maxResponseTime = HttpEndpointCheck.DEFAULT_MAX_RESPONSE_TIME;
+        private Duration maxResponseTime = Duration.ofSeconds(2);
 
         /** No answer within this is down. */
-        private Duration timeout = HttpEndpointCheck.DEFAULT_REQUEST_TIMEOUT;
+        private Duration timeout = Duration.ofSeconds(5);
 
         /** Text the response body must contain, if set. */
         private String bodyContains;

@@ -1,0 +1,47 @@
+package dev.vigil.spring.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.api.ApiSettings;
+import dev.vigil.health.HealthSettings;
+import dev.vigil.health.checks.DiskSpaceCheck;
+import dev.vigil.health.checks.HttpEndpointCheck;
+import dev.vigil.health.checks.JvmHeapCheck;
+import dev.vigil.jdbc.DataSourceHealthCheck;
+import org.junit.jupiter.api.Test;
+
+/** The property defaults are literals (for IDE metadata); they must match the core's constants. */
+class MonitorPropertiesTest {
+
+    private final MonitorProperties properties = new MonitorProperties();
+
+    @Test
+    void healthDefaultsMatchTheCore() {
+        MonitorProperties.Health health = properties.getHealth();
+        assertThat(health.getInterval()).isEqualTo(HealthSettings.DEFAULT_INTERVAL);
+        assertThat(health.getTimeout()).isEqualTo(HealthSettings.DEFAULT_TIMEOUT);
+        assertThat(health.getMaxConcurrentChecks()).isEqualTo(HealthSettings.DEFAULT_MAX_CONCURRENT_CHECKS);
+        assertThat(health.getHistorySize()).isEqualTo(HealthSettings.DEFAULT_HISTORY_SIZE);
+        assertThat(health.getPath()).isEqualTo(ApiSettings.DEFAULT_HEALTH_PATH);
+        assertThat(properties.getAdmin().getBasePath()).isEqualTo(ApiSettings.DEFAULT_ADMIN_BASE_PATH);
+    }
+
+    @Test
+    void checkDefaultsMatchTheCore() {
+        MonitorProperties.Checks checks = properties.getChecks();
+        assertThat(checks.getDisk().getPath()).isEqualTo(DiskSpaceCheck.DEFAULT_PATH.toString());
+        assertThat(checks.getDisk().getDegradedAbove()).isEqualTo(DiskSpaceCheck.DEFAULT_DEGRADED_ABOVE);
+        assertThat(checks.getDisk().getDownAbove()).isEqualTo(DiskSpaceCheck.DEFAULT_DOWN_ABOVE);
+        assertThat(checks.getMemory().getDegradedAbove()).isEqualTo(JvmHeapCheck.DEFAULT_DEGRADED_ABOVE);
+        assertThat(checks.getMemory().getDownAbove()).isEqualTo(JvmHeapCheck.DEFAULT_DOWN_ABOVE);
+        assertThat(checks.getDatabase().getQueryTimeout()).isEqualTo(DataSourceHealthCheck.DEFAULT_QUERY_TIMEOUT);
+        assertThat(checks.getDatabase().getDegradedAbove()).isEqualTo(DataSourceHealthCheck.DEFAULT_DEGRADED_ABOVE);
+        assertThat(checks.getDatabase().getConnectionUsageDegradedAbove())
+                .isEqualTo(DataSourceHealthCheck.DEFAULT_CONNECTION_USAGE_DEGRADED_ABOVE);
+        assertThat(checks.getDatabase().isCritical()).isTrue();
+        MonitorProperties.Http http = new MonitorProperties.Http();
+        assertThat(http.getExpectedStatus()).isEqualTo(HttpEndpointCheck.DEFAULT_EXPECTED_STATUS);
+        assertThat(http.getMaxResponseTime()).isEqualTo(HttpEndpointCheck.DEFAULT_MAX_RESPONSE_TIME);
+        assertThat(http.getTimeout()).isEqualTo(HttpEndpointCheck.DEFAULT_REQUEST_TIMEOUT);
+    }
+}
