@@ -19,6 +19,8 @@ import dev.vigil.health.HealthCheckRegistration;
 import dev.vigil.health.HealthRegistry;
 import dev.vigil.health.HealthSettings;
 import dev.vigil.internal.DaemonThreadFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,7 @@ public final class Monitor implements AutoCloseable {
     private static final long MAX_SLEEP_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Clock clock;
+    private final MeterRegistry meterRegistry;
     private final HealthRegistry health;
     private final MonitorApi api;
     private final ScheduledThreadPoolExecutor scheduler;
@@ -56,6 +59,7 @@ public final class Monitor implements AutoCloseable {
 
     private Monitor(Builder builder) {
         this.clock = builder.clock;
+        this.meterRegistry = builder.meterRegistry != null ? builder.meterRegistry : new SimpleMeterRegistry();
         this.scheduler = new ScheduledThreadPoolExecutor(1, new DaemonThreadFactory("vigil-scheduler"));
         this.scheduler.setRemoveOnCancelPolicy(true);
         int threads = builder.healthSettings.maxConcurrentChecks();
@@ -116,6 +120,14 @@ public final class Monitor implements AutoCloseable {
         return api;
     }
 
+    /**
+     * The Micrometer registry Vigil records into (the host's, when given to the builder), so any
+     * registry the host exports (Prometheus, OTLP...) carries Vigil's meters.
+     */
+    public MeterRegistry meterRegistry() {
+        return meterRegistry;
+    }
+
     /** The clock the monitor reads time from. */
     public Clock clock() {
         return clock;
@@ -157,6 +169,7 @@ public final class Monitor implements AutoCloseable {
         private HealthSettings healthSettings = HealthSettings.ofDefaults();
         private ApiSettings apiSettings = ApiSettings.ofDefaults();
         private AdminAuthenticator adminAuthenticator = AdminAuthenticator.DENY_ALL;
+        private @Nullable MeterRegistry meterRegistry;
         private final List<HealthCheckRegistration> checks = new ArrayList<>();
 
         private Builder() {
@@ -171,6 +184,12 @@ public final class Monitor implements AutoCloseable {
         /** The monotonic nanosecond source for durations (default: {@link System#nanoTime()}). */
         public Builder nanoTime(LongSupplier nanoTime) {
             this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+            return this;
+        }
+
+        /** The host's Micrometer registry (default: a private {@code SimpleMeterRegistry}). */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
             return this;
         }
 
