@@ -1,8 +1,11 @@
 package dev.vigil;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,6 +22,12 @@ import dev.vigil.health.HealthCheckRegistration;
 import dev.vigil.health.HealthRegistry;
 import dev.vigil.health.HealthSettings;
 import dev.vigil.internal.DaemonThreadFactory;
+import dev.vigil.jobs.JobMonitor;
+import dev.vigil.jobs.JobSettings;
+import dev.vigil.metrics.MetricCollector;
+import dev.vigil.metrics.MetricsHistory;
+import dev.vigil.metrics.MetricsSettings;
+import dev.vigil.metrics.SystemCollector;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -49,7 +58,10 @@ public final class Monitor implements AutoCloseable {
     private final Clock clock;
     private final MeterRegistry meterRegistry;
     private final HealthRegistry health;
+    private final MetricsHistory metrics;
+    private final JobMonitor jobs;
     private final MonitorApi api;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
     private final ScheduledThreadPoolExecutor scheduler;
     private final ThreadPoolExecutor checkExecutor;
     private final Object lifecycle = new Object();
@@ -69,7 +81,17 @@ public final class Monitor implements AutoCloseable {
         this.health = new HealthRegistry(clock, builder.nanoTime, builder.healthSettings,
                 checkExecutor, scheduler, builder.version);
         builder.checks.forEach(health::register);
-        this.api = new MonitorApi(health, builder.apiSettings, builder.adminAuthenticator);
+        this.metrics = new MetricsHistory(clock, builder.metricsSettings, checkExecutor, scheduler);
+        if (builder.systemMetrics) {
+            metrics.register("system", new SystemCollector(builder.diskPath));
+        }
+        this.jobs = new JobMonitor(clock, builder.nanoTime, meterRegistry, builder.jobSettings, health);
+        metrics.register("jobs", jobs.collector());
+        builder.collectors.forEach(metrics::register);
+        if (builder.bindSystemMeters) {
+            closeables.add(SystemCollector.bindMeters(meterRegistry));
+        }
+        this.api = new MonitorApi(this, builder.apiSettings, builder.adminAuthenticator);
     }
 
     /** Starts building a monitor. */
@@ -92,6 +114,7 @@ public final class Monitor implements AutoCloseable {
     private void tick() {
         try {
             health.runDue();
+            metrics.collectIfDue();
         } catch (RuntimeException e) { // keep the schedule alive whatever happens
             synchronized (lifecycle) {
                 if (closed) {
@@ -104,7 +127,8 @@ public final class Monitor implements AutoCloseable {
             if (closed) {
                 return;
             }
-            long sleep = Math.min(health.untilNextDue().toNanos(), MAX_SLEEP_NANOS);
+            long sleep = Math.min(Math.min(health.untilNextDue().toNanos(), metrics.untilNextDue().toNanos()),
+                    MAX_SLEEP_NANOS);
             nextTick = scheduler.schedule(this::tick, Math.max(sleep, TimeUnit.MILLISECONDS.toNanos(1)),
                     TimeUnit.NANOSECONDS);
         }
@@ -113,6 +137,16 @@ public final class Monitor implements AutoCloseable {
     /** The health checks: registration, schedule, latest results and history. */
     public HealthRegistry health() {
         return health;
+    }
+
+    /** The metric collectors and their history. */
+    public MetricsHistory metrics() {
+        return metrics;
+    }
+
+    /** Background jobs: record runs, declare expectations; a missed expectation is a failing check. */
+    public JobMonitor jobs() {
+        return jobs;
     }
 
     /** The framework-neutral HTTP API, to be served by a transport such as {@code MonitorServlet}. */
@@ -147,6 +181,13 @@ public final class Monitor implements AutoCloseable {
         }
         shutdown(scheduler);
         shutdown(checkExecutor);
+        for (AutoCloseable closeable : closeables) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.debug("Could not release {}", closeable, e);
+            }
+        }
         log.info("Vigil stopped");
     }
 
@@ -170,6 +211,12 @@ public final class Monitor implements AutoCloseable {
         private ApiSettings apiSettings = ApiSettings.ofDefaults();
         private AdminAuthenticator adminAuthenticator = AdminAuthenticator.DENY_ALL;
         private @Nullable MeterRegistry meterRegistry;
+        private MetricsSettings metricsSettings = MetricsSettings.ofDefaults();
+        private JobSettings jobSettings = JobSettings.ofDefaults();
+        private final Map<String, MetricCollector> collectors = new LinkedHashMap<>();
+        private boolean systemMetrics = true;
+        private boolean bindSystemMeters = true;
+        private Path diskPath = Path.of(".");
         private final List<HealthCheckRegistration> checks = new ArrayList<>();
 
         private Builder() {
@@ -190,6 +237,46 @@ public final class Monitor implements AutoCloseable {
         /** The host's Micrometer registry (default: a private {@code SimpleMeterRegistry}). */
         public Builder meterRegistry(MeterRegistry registry) {
             this.meterRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /** Collection interval, history resolutions and retention, series cap. */
+        public Builder metricsSettings(MetricsSettings settings) {
+            this.metricsSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** History length and job limit of the job monitor. */
+        public Builder jobSettings(JobSettings settings) {
+            this.jobSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Registers a collector; its name is the section its samples are shown in. */
+        public Builder metricCollector(String name, MetricCollector collector) {
+            Objects.requireNonNull(name, "name");
+            if (name.equals("system") || name.equals("jobs") || collectors.putIfAbsent(name, Objects.requireNonNull(collector, "collector")) != null) {
+                throw new IllegalArgumentException("a metric collector named '" + name + "' is already registered");
+            }
+            return this;
+        }
+
+        /**
+         * Whether Vigil collects CPU, memory, disk, load, threads and GC into its history (default true),
+         * watching the disk that holds {@code diskPath}.
+         */
+        public Builder systemMetrics(boolean enabled, Path diskPath) {
+            this.systemMetrics = enabled;
+            this.diskPath = Objects.requireNonNull(diskPath, "diskPath");
+            return this;
+        }
+
+        /**
+         * Whether Vigil binds Micrometer's JVM and system binders to the registry (default true). Turn it
+         * off where the host binds them already, as Spring Boot Actuator does.
+         */
+        public Builder bindSystemMeters(boolean enabled) {
+            this.bindSystemMeters = enabled;
             return this;
         }
 

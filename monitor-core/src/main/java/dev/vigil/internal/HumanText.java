@@ -51,4 +51,37 @@ public final class HumanText {
         String text = String.format(Locale.ROOT, "%.1f", value);
         return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
     }
+
+    /**
+     * Parses {@code 500ms}, {@code 90s}, {@code 5m}, {@code 24h}, {@code 30d} or ISO-8601 ({@code PT5M}).
+     *
+     * @throws IllegalArgumentException naming the accepted forms
+     */
+    public static Duration parseDuration(String text) {
+        String value = text.strip().toLowerCase(Locale.ROOT);
+        try {
+            if (value.startsWith("p")) {
+                return Duration.parse(text.strip().toUpperCase(Locale.ROOT));
+            }
+            if (value.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+            }
+            long amount = Long.parseLong(value.substring(0, value.length() - 1));
+            switch (value.charAt(value.length() - 1)) {
+                case 's':
+                    return Duration.ofSeconds(amount);
+                case 'm':
+                    return Duration.ofMinutes(amount);
+                case 'h':
+                    return Duration.ofHours(amount);
+                case 'd':
+                    return Duration.ofDays(amount);
+                default:
+                    break;
+            }
+        } catch (RuntimeException e) {
+            // fall through to the error below
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a duration: use 500ms, 90s, 5m, 24h, 30d or PT5M");
+    }
 }

@@ -2,17 +2,17 @@ package dev.vigil.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.Monitor;
 import dev.vigil.health.HealthCheckRegistration;
 import dev.vigil.health.HealthRegistry;
 import dev.vigil.health.HealthResult;
-import dev.vigil.health.HealthSettings;
 import dev.vigil.test.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,20 +21,30 @@ class MonitorApiTest {
 
     private static final String TOKEN = "s3cret-token";
     private final MutableClock clock = MutableClock.atFixedStart();
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    private final HealthRegistry health = new HealthRegistry(clock, System::nanoTime, HealthSettings.ofDefaults(),
-            executor, timer, "2.0.0");
+    private final List<Monitor> monitors = new ArrayList<>();
+    private final Monitor monitor = monitor(ShowDetails.WHEN_AUTHORIZED, AdminAuthenticator.bearerToken(TOKEN));
+    private final HealthRegistry health = monitor.health();
     private final ObjectMapper json = new ObjectMapper();
 
     @AfterEach
     void stop() {
-        executor.shutdownNow();
-        timer.shutdownNow();
+        monitors.forEach(Monitor::close);
     }
 
+    private Monitor monitor(ShowDetails showDetails, AdminAuthenticator authenticator) {
+        Monitor created = Monitor.builder().clock(clock).version("2.0.0")
+                .apiSettings(ApiSettings.ofDefaults().withShowDetails(showDetails))
+                .adminAuthenticator(authenticator)
+                .systemMetrics(false, Path.of("."))
+                .bindSystemMeters(false)
+                .build();
+        monitors.add(created);
+        return created;
+    }
+
+    /** An API over the same checks with another detail visibility. */
     private MonitorApi api(ShowDetails showDetails) {
-        return new MonitorApi(health, ApiSettings.ofDefaults().withShowDetails(showDetails),
+        return new MonitorApi(monitor, ApiSettings.ofDefaults().withShowDetails(showDetails),
                 AdminAuthenticator.bearerToken(TOKEN));
     }
 
@@ -134,7 +144,8 @@ class MonitorApiTest {
         assertThat(post.headers()).containsEntry("Allow", "GET, HEAD");
         assertThat(body(post).get("error").asText()).isEqualTo("method_not_allowed");
 
-        ApiResponse missing = api.handle(get("/api/admin/nothing", Map.of()));
+        assertThat(api.handle(get("/api/admin/nothing", Map.of())).status()).isEqualTo(401);
+        ApiResponse missing = api.handle(get("/api/admin/nothing", Map.of("Authorization", "Bearer " + TOKEN)));
         assertThat(missing.status()).isEqualTo(404);
         assertThat(body(missing).get("error").asText()).isEqualTo("not_found");
     }
@@ -142,7 +153,7 @@ class MonitorApiTest {
     @Test
     void noTokenConfiguredMeansNobodyIsAdmin() throws Exception {
         health.register(HealthCheckRegistration.of("db", HealthResult::up));
-        MonitorApi api = new MonitorApi(health, ApiSettings.ofDefaults(), AdminAuthenticator.DENY_ALL);
+        MonitorApi api = new MonitorApi(monitor, ApiSettings.ofDefaults(), AdminAuthenticator.DENY_ALL);
 
         JsonNode body = body(api.handle(get("/api/health", Map.of("Authorization", "Bearer "))));
 

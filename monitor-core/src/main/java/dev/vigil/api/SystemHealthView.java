@@ -1,0 +1,117 @@
+package dev.vigil.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import dev.vigil.Monitor;
+import dev.vigil.health.CheckHealth;
+import dev.vigil.health.HealthReport;
+import dev.vigil.metrics.MetricSample;
+
+/**
+ * {@code GET /api/admin/system-health}: one object an operator (or an assistant) reads to know how
+ * the service is doing: the database, jobs, the machine, one section per business collector, and
+ * every check with its details.
+ */
+final class SystemHealthView {
+
+    private static final Set<String> RESERVED = Set.of("status", "timestamp", "uptime", "version", "database",
+            "jobs", "system", "checks", "collectors");
+
+    private final Monitor monitor;
+
+    SystemHealthView(Monitor monitor) {
+        this.monitor = monitor;
+    }
+
+    Map<String, Object> render() {
+        HealthReport report = monitor.health().report();
+        Map<String, List<MetricSample>> collected = monitor.metrics().latestByCollector();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", report.overallName());
+        body.put("timestamp", report.timestamp().toString());
+        body.put("uptime", report.uptime().toSeconds());
+        body.put("version", report.version());
+        body.put("database", database(report, collected));
+        body.put("jobs", jobs(report));
+        body.put("system", section("system", collected.getOrDefault("system", List.of())));
+        collected.forEach((name, samples) -> {
+            if (!name.equals("system") && !isInternal(samples)) {
+                body.put(RESERVED.contains(name) ? "custom." + name : name, section(name, samples));
+            }
+        });
+        body.put("checks", report.checks().stream().map(MonitorApi::service).toList());
+        Map<String, String> failing = monitor.metrics().failingCollectors();
+        if (!failing.isEmpty()) {
+            body.put("collectors", Map.of("failing", failing));
+        }
+        return body;
+    }
+
+    private static Map<String, Object> database(HealthReport report, Map<String, List<MetricSample>> collected) {
+        Map<String, Object> database = new LinkedHashMap<>();
+        for (CheckHealth check : report.checks()) {
+            if (check.name().equals("database")) {
+                database.put("status", check.result().status() == dev.vigil.health.HealthStatus.UP
+                        ? "healthy" : check.result().status().jsonName());
+                database.put("message", check.result().message());
+                database.putAll(check.result().details());
+            }
+        }
+        collected.values().forEach(samples -> samples.stream()
+                .filter(sample -> sample.name().startsWith("db.") && sample.tags().isEmpty())
+                .forEach(sample -> database.put(camel(sample.name().substring(3)), sample.value())));
+        return database;
+    }
+
+    private static List<Object> jobs(HealthReport report) {
+        List<Object> jobs = new ArrayList<>();
+        for (CheckHealth check : report.checks()) {
+            if (check.name().startsWith("job:")) {
+                jobs.add(MonitorApi.service(check));
+            }
+        }
+        return jobs;
+    }
+
+    /** Internal collectors (requests, database, jobs) are shown in their own sections, not as business ones. */
+    private static boolean isInternal(List<MetricSample> samples) {
+        return !samples.isEmpty() && samples.stream().allMatch(s -> !"business".equals(MonitorApi.group(s.name())));
+    }
+
+    /** A collector's samples as {@code camelCaseKey: value}; tagged samples as lists of {@code {tags..., value}}. */
+    static Map<String, Object> section(String name, List<MetricSample> samples) {
+        Map<String, Object> section = new LinkedHashMap<>();
+        for (MetricSample sample : samples) {
+            String key = sample.name().startsWith(name + ".") ? sample.name().substring(name.length() + 1) : sample.name();
+            key = camel(key);
+            if (sample.tags().isEmpty()) {
+                section.put(key, sample.value());
+            } else {
+                Map<String, Object> entry = new LinkedHashMap<>(sample.tags());
+                entry.put("value", sample.value());
+                @SuppressWarnings("unchecked")
+                List<Object> list = (List<Object>) section.computeIfAbsent(key, k -> new ArrayList<>());
+                list.add(entry);
+            }
+        }
+        return section;
+    }
+
+    /** {@code active.today} → {@code activeToday}; {@code quota_used} → {@code quotaUsed}. */
+    static String camel(String dotted) {
+        StringBuilder out = new StringBuilder(dotted.length());
+        boolean upper = false;
+        for (char c : dotted.toCharArray()) {
+            if (c == '.' || c == '_') {
+                upper = out.length() > 0;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+                upper = false;
+            }
+        }
+        return out.length() == 0 ? dotted : out.toString();
+    }
+}

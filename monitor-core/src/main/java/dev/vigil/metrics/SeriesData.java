@@ -1,0 +1,252 @@
+package dev.vigil.metrics;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The history of one series: raw samples plus two rollup tiers, in growable ring buffers of
+ * primitives. Times are seconds relative to the first sample, so they fit in an {@code int}.
+ * Not thread-safe by itself: every method is synchronized.
+ */
+final class SeriesData {
+
+    private final long rawRetention;
+    private final long mediumRetention;
+    private final long coarseRetention;
+    private final Tier raw;
+    private final Tier medium;
+    private final Tier coarse;
+    private long base = Long.MIN_VALUE;
+    private long lastTime = Long.MIN_VALUE;
+    private double lastValue;
+
+    SeriesData(MetricsSettings settings) {
+        this.rawRetention = settings.rawRetention().getSeconds();
+        this.mediumRetention = settings.mediumRetention().getSeconds();
+        this.coarseRetention = settings.retention().getSeconds();
+        this.raw = new Tier(settings.rawCapacity(), 0, false);
+        this.medium = new Tier(settings.mediumCapacity(), settings.mediumStep().getSeconds(), true);
+        this.coarse = new Tier(settings.coarseCapacity(), settings.coarseStep().getSeconds(), true);
+    }
+
+    synchronized void add(long time, double value, long now) {
+        if (base == Long.MIN_VALUE) {
+            base = time;
+        }
+        if (time < lastTime || time < base) {
+            return; // out of order: history is append-only
+        }
+        int rel = (int) (time - base);
+        if (time == lastTime) {
+            raw.replaceLast(value);
+        } else {
+            raw.append(rel, (float) value, (float) value, (float) value);
+        }
+        medium.accumulate(rel, base, value);
+        coarse.accumulate(rel, base, value);
+        lastTime = time;
+        lastValue = value;
+        int nowRel = (int) Math.min(Integer.MAX_VALUE, now - base);
+        raw.expire(nowRel - rawRetention);
+        medium.expire(nowRel - mediumRetention);
+        coarse.expire(nowRel - coarseRetention);
+    }
+
+    synchronized Optional<LatestValue> latest(SeriesKey key) {
+        return lastTime == Long.MIN_VALUE
+                ? Optional.empty()
+                : Optional.of(new LatestValue(key, Instant.ofEpochSecond(lastTime), lastValue));
+    }
+
+    synchronized List<Point> query(long from, long to, long step, Aggregation aggregation, long now) {
+        if (base == Long.MIN_VALUE) {
+            return List.of();
+        }
+        Tier tier = from >= now - rawRetention ? raw : from >= now - mediumRetention ? medium : coarse;
+        List<Point> points = new ArrayList<>();
+        long bucketStart = Long.MIN_VALUE;
+        double acc = 0;
+        double min = 0;
+        double max = 0;
+        int count = 0;
+        for (int i = 0; i < tier.size + (tier.hasOpen() ? 1 : 0); i++) {
+            long time;
+            double value;
+            double pointMin;
+            double pointMax;
+            if (i < tier.size) {
+                int slot = tier.slot(i);
+                time = base + tier.times[slot];
+                value = tier.values[slot];
+                pointMin = tier.rollup ? tier.mins[slot] : value;
+                pointMax = tier.rollup ? tier.maxs[slot] : value;
+            } else {
+                time = base + tier.openStart;
+                value = tier.openSum / tier.openCount;
+                pointMin = tier.openMin;
+                pointMax = tier.openMax;
+            }
+            if (time < from || time > to) {
+                continue;
+            }
+            long bucket = from + (time - from) / step * step;
+            if (bucket != bucketStart) {
+                if (count > 0) {
+                    points.add(point(bucketStart, acc, min, max, count, aggregation));
+                }
+                bucketStart = bucket;
+                acc = 0;
+                count = 0;
+                min = Double.POSITIVE_INFINITY;
+                max = Double.NEGATIVE_INFINITY;
+            }
+            acc = switch (aggregation) {
+                case AVG, SUM -> acc + value;
+                case MIN -> count == 0 ? pointMin : Math.min(acc, pointMin);
+                case MAX -> count == 0 ? pointMax : Math.max(acc, pointMax);
+                case LAST -> value;
+            };
+            min = Math.min(min, pointMin);
+            max = Math.max(max, pointMax);
+            count++;
+        }
+        if (count > 0) {
+            points.add(point(bucketStart, acc, min, max, count, aggregation));
+        }
+        return points;
+    }
+
+    private static Point point(long time, double acc, double min, double max, int count, Aggregation aggregation) {
+        double value = aggregation == Aggregation.AVG ? acc / count : acc;
+        return new Point(Instant.ofEpochSecond(time), value, min, max);
+    }
+
+    synchronized long arrayBytes() {
+        return raw.arrayBytes() + medium.arrayBytes() + coarse.arrayBytes();
+    }
+
+    /** One resolution: a ring of (time, value[, min, max]) that grows up to its capacity. */
+    private static final class Tier {
+        private final int capacity;
+        private final long step;
+        private final boolean rollup;
+        private int[] times = new int[0];
+        private float[] values = new float[0];
+        private float[] mins = new float[0];
+        private float[] maxs = new float[0];
+        private int head;
+        private int size;
+        // the rollup bucket being filled
+        private int openStart = -1;
+        private double openSum;
+        private int openCount;
+        private double openMin;
+        private double openMax;
+
+        Tier(int capacity, long step, boolean rollup) {
+            this.capacity = capacity;
+            this.step = step;
+            this.rollup = rollup;
+        }
+
+        int slot(int index) {
+            return (head + index) % times.length;
+        }
+
+        boolean hasOpen() {
+            return openCount > 0;
+        }
+
+        void accumulate(int rel, long base, double value) {
+            int bucket = (int) (Math.floorDiv(base + rel, step) * step - base);
+            if (openCount > 0 && bucket != openStart) {
+                append(openStart, (float) (openSum / openCount), (float) openMin, (float) openMax);
+                openCount = 0;
+            }
+            if (openCount == 0) {
+                openStart = bucket;
+                openSum = 0;
+                openMin = value;
+                openMax = value;
+            }
+            openSum += value;
+            openMin = Math.min(openMin, value);
+            openMax = Math.max(openMax, value);
+            openCount++;
+        }
+
+        void append(int time, float value, float min, float max) {
+            if (size == times.length && times.length < capacity) {
+                grow();
+            }
+            if (size == times.length) { // full: overwrite the oldest
+                int slot = head;
+                write(slot, time, value, min, max);
+                head = (head + 1) % times.length;
+            } else {
+                write(slot(size), time, value, min, max);
+                size++;
+            }
+        }
+
+        void replaceLast(double value) {
+            if (size > 0) {
+                int slot = slot(size - 1);
+                values[slot] = (float) value;
+            }
+        }
+
+        private void write(int slot, int time, float value, float min, float max) {
+            times[slot] = time;
+            values[slot] = value;
+            if (rollup) {
+                mins[slot] = min;
+                maxs[slot] = max;
+            }
+        }
+
+        private void grow() {
+            int length = Math.min(capacity, Math.max(16, times.length * 2));
+            int[] newTimes = new int[length];
+            float[] newValues = new float[length];
+            float[] newMins = rollup ? new float[length] : mins;
+            float[] newMaxs = rollup ? new float[length] : maxs;
+            for (int i = 0; i < size; i++) {
+                int slot = slot(i);
+                newTimes[i] = times[slot];
+                newValues[i] = values[slot];
+                if (rollup) {
+                    newMins[i] = mins[slot];
+                    newMaxs[i] = maxs[slot];
+                }
+            }
+            times = newTimes;
+            values = newValues;
+            mins = newMins;
+            maxs = newMaxs;
+            head = 0;
+        }
+
+        void expire(long oldestKept) {
+            while (size > 0 && times[head] < oldestKept) {
+                head = (head + 1) % times.length;
+                size--;
+            }
+            if (openCount > 0 && openStart + step < oldestKept) {
+                openCount = 0;
+            }
+        }
+
+        long arrayBytes() {
+            return times.length * 4L + values.length * 4L + (rollup ? mins.length * 8L : 0);
+        }
+
+        @Override
+        public String toString() {
+            return "Tier[size=" + size + ", capacity=" + capacity + ", times=" + Arrays.toString(times) + "]";
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.vigil.metrics;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Vigil's in-memory metric history: every series at full resolution for a day, and as 5-minute and
+ * 1-hour rollups (mean, min, max) for a week and a month (see {@link MetricsSettings}).
+ *
+ * <p>Memory is bounded twice: each series keeps at most {@link MetricsSettings#maxBytesPerSeries()}
+ * bytes of primitive arrays (they grow with the data, so a young series costs little), and at most
+ * {@link MetricsSettings#maxSeries()} series exist; samples of further series are dropped, counted
+ * ({@link #droppedSamples()}) and logged once.
+ *
+ * <p>Writers are the collection thread; readers (API, charts, rules) may run concurrently.
+ */
+public final class TimeSeriesStore {
+
+    private static final Logger log = LoggerFactory.getLogger(TimeSeriesStore.class);
+
+    private final Clock clock;
+    private final MetricsSettings settings;
+    private final Map<SeriesKey, SeriesData> series = new ConcurrentHashMap<>();
+    private final Map<String, Set<SeriesKey>> byName = new ConcurrentHashMap<>();
+    private final AtomicLong dropped = new AtomicLong();
+    private volatile boolean capLogged;
+
+    /**
+     * @param clock time for retention decisions
+     * @param settings resolutions, retentions and the series cap
+     */
+    public TimeSeriesStore(Clock clock, MetricsSettings settings) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** Stores samples taken at {@code time}. A sample older than its series' newest is ignored. */
+    public void add(Instant time, List<MetricSample> samples) {
+        for (MetricSample sample : samples) {
+            add(time, sample);
+        }
+    }
+
+    /** Stores one sample taken at {@code time}. */
+    public void add(Instant time, MetricSample sample) {
+        SeriesKey key = SeriesKey.of(sample);
+        SeriesData data = series.get(key);
+        if (data == null) {
+            if (series.size() >= settings.maxSeries()) {
+                dropped.incrementAndGet();
+                if (!capLogged) {
+                    capLogged = true;
+                    log.warn("Vigil keeps at most {} metric series (monitor.metrics.max-series); samples of new series "
+                            + "such as {} are dropped", settings.maxSeries(), key);
+                }
+                return;
+            }
+            data = series.computeIfAbsent(key, k -> new SeriesData(settings));
+            byName.computeIfAbsent(key.name(), n -> ConcurrentHashMap.newKeySet()).add(key);
+        }
+        data.add(time.getEpochSecond(), sample.value(), clock.instant().getEpochSecond());
+    }
+
+    /** The newest value of every series named {@code name} whose tags include {@code tagFilter}. */
+    public List<LatestValue> latest(String name, Map<String, String> tagFilter) {
+        List<LatestValue> values = new ArrayList<>();
+        for (SeriesKey key : byName.getOrDefault(name, Set.of())) {
+            if (key.matches(tagFilter)) {
+                SeriesData data = series.get(key);
+                if (data != null) {
+                    data.latest(key).ifPresent(values::add);
+                }
+            }
+        }
+        values.sort(Comparator.comparing(v -> v.key().toString()));
+        return values;
+    }
+
+    /** The newest value of every series, sorted by name and tags. */
+    public List<LatestValue> latestAll() {
+        List<LatestValue> values = new ArrayList<>();
+        series.forEach((key, data) -> data.latest(key).ifPresent(values::add));
+        values.sort(Comparator.comparing(v -> v.key().toString()));
+        return values;
+    }
+
+    /**
+     * The series named {@code name} matching {@code tagFilter} between {@code from} and {@code to},
+     * in steps of {@code step} (each step aggregated with {@code aggregation}; empty steps are left out).
+     * Reads the finest resolution that still covers {@code from}.
+     */
+    public List<Series> query(String name, Map<String, String> tagFilter, Instant from, Instant to, Duration step,
+            Aggregation aggregation) {
+        Objects.requireNonNull(aggregation, "aggregation");
+        if (step.isZero() || step.isNegative()) {
+            throw new IllegalArgumentException("step must be positive, was " + step);
+        }
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("the range ends before it starts: " + from + " .. " + to);
+        }
+        long now = clock.instant().getEpochSecond();
+        List<Series> result = new ArrayList<>();
+        for (SeriesKey key : byName.getOrDefault(name, Set.of())) {
+            if (!key.matches(tagFilter)) {
+                continue;
+            }
+            SeriesData data = series.get(key);
+            if (data != null) {
+                result.add(new Series(key, data.query(from.getEpochSecond(), to.getEpochSecond(),
+                        Math.max(1, step.getSeconds()), aggregation, now)));
+            }
+        }
+        result.sort(Comparator.comparing(s -> s.key().toString()));
+        return result;
+    }
+
+    /**
+     * One value per matching series over a window ending now, e.g. the average error ratio of the last
+     * 5 minutes: what alert rules evaluate. Series without samples in the window are left out.
+     */
+    public Map<SeriesKey, Double> window(String name, Map<String, String> tagFilter, Duration window,
+            Aggregation aggregation) {
+        Instant now = clock.instant();
+        Map<SeriesKey, Double> values = new java.util.TreeMap<>(Comparator.comparing(SeriesKey::toString));
+        for (Series s : query(name, tagFilter, now.minus(window), now, window.plusSeconds(1), aggregation)) {
+            if (!s.points().isEmpty()) {
+                values.put(s.key(), s.points().get(s.points().size() - 1).value());
+            }
+        }
+        return values;
+    }
+
+    /** Names of all series, sorted. */
+    public List<String> names() {
+        return byName.keySet().stream().sorted().toList();
+    }
+
+    /** Number of series kept. */
+    public int seriesCount() {
+        return series.size();
+    }
+
+    /** Samples dropped because the series cap was reached. */
+    public long droppedSamples() {
+        return dropped.get();
+    }
+
+    /** The settings this store keeps history with. */
+    public MetricsSettings settings() {
+        return settings;
+    }
+
+    /** Bytes of primitive arrays currently held by all series (excluding object headers and keys). */
+    public long arrayBytes() {
+        long bytes = 0;
+        for (SeriesData data : series.values()) {
+            bytes += data.arrayBytes();
+        }
+        return bytes;
+    }
+}
