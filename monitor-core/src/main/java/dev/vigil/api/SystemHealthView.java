@@ -8,6 +8,9 @@ import java.util.Set;
 import dev.vigil.Monitor;
 import dev.vigil.health.CheckHealth;
 import dev.vigil.health.HealthReport;
+import dev.vigil.jobs.JobMonitor;
+import dev.vigil.jobs.JobRunRecord;
+import dev.vigil.jobs.JobStatus;
 import dev.vigil.metrics.MetricSample;
 
 /**
@@ -66,12 +69,30 @@ final class SystemHealthView {
         return database;
     }
 
-    private static List<Object> jobs(HealthReport report) {
+    private List<Object> jobs(HealthReport report) {
+        Map<String, CheckHealth> checks = new LinkedHashMap<>();
+        report.checks().forEach(check -> checks.put(check.name(), check));
         List<Object> jobs = new ArrayList<>();
-        for (CheckHealth check : report.checks()) {
-            if (check.name().startsWith("job:")) {
-                jobs.add(MonitorApi.service(check));
+        for (JobStatus status : monitor.jobs().statuses()) {
+            Map<String, Object> job = new LinkedHashMap<>();
+            job.put("name", status.name());
+            job.put("status", status.state().jsonName());
+            job.put("running", status.running());
+            JobRunRecord last = status.lastRun();
+            job.put("lastRun", last == null ? null : last.startedAt().toString());
+            job.put("lastOutcome", last == null ? null : last.outcome().jsonName());
+            if (last != null && last.error() != null) {
+                job.put("lastError", last.error());
             }
+            job.put("lastSuccess", status.lastSuccess() == null ? null : status.lastSuccess().toString());
+            job.put("failures24h", status.failures24h());
+            job.put("totalRuns", status.totalRuns());
+            job.put("averageDurationMs", status.averageDuration().toMillis());
+            CheckHealth check = checks.get(JobMonitor.CHECK_PREFIX + status.name());
+            if (check != null) {
+                job.put("check", MonitorApi.service(check));
+            }
+            jobs.add(job);
         }
         return jobs;
     }

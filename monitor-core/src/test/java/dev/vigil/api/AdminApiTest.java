@@ -113,6 +113,23 @@ class AdminApiTest {
     }
 
     @Test
+    void systemHealthListsJobsWithTheirChecks() throws Exception {
+        monitor.jobs().expect("curation", dev.vigil.jobs.JobExpectation.maxAge(Duration.ofHours(2))
+                .suggestedAction("start_curation"));
+        monitor.jobs().run("curation", () -> { });
+        clock.advance(Duration.ofHours(4));
+        monitor.health().runDue().join();
+
+        JsonNode job = get("/api/admin/system-health", ADMIN, 200).get("jobs").get(0);
+
+        assertThat(job.get("name").asText()).isEqualTo("curation");
+        assertThat(job.get("status").asText()).isEqualTo("idle");
+        assertThat(job.get("check").get("status").asText()).isEqualTo("down");
+        assertThat(job.get("check").get("error").asText()).isEqualTo("Curation hasn't run in 4.0 hours");
+        assertThat(job.get("check").get("suggestedAction").asText()).isEqualTo("start_curation");
+    }
+
+    @Test
     void systemHealthHasDatabaseSystemAndBusinessSections() throws Exception {
         monitor.health().runDue().join();
         collectMinutes(2);
