@@ -26,6 +26,10 @@ public class MonitorProperties {
     private final Health health = new Health();
     private final Admin admin = new Admin();
     private final Checks checks = new Checks();
+    private final Metrics metrics = new Metrics();
+    private final HttpTracing http = new HttpTracing();
+    private final Jdbc jdbc = new Jdbc();
+    private final Jobs jobs = new Jobs();
 
     public boolean isEnabled() {
         return enabled;
@@ -53,6 +57,273 @@ public class MonitorProperties {
 
     public Checks getChecks() {
         return checks;
+    }
+
+    public Metrics getMetrics() {
+        return metrics;
+    }
+
+    public HttpTracing getHttp() {
+        return http;
+    }
+
+    public Jdbc getJdbc() {
+        return jdbc;
+    }
+
+    public Jobs getJobs() {
+        return jobs;
+    }
+
+    /** Metric collection and history. */
+    public static class Metrics {
+
+        /** Time between two collections into the history. */
+        private Duration collectInterval = Duration.ofSeconds(60);
+
+        /** Total history kept (hourly rollups); a day at full resolution, a week of 5-minute rollups. */
+        private Duration retention = Duration.ofDays(30);
+
+        /** Distinct series kept; samples of further series are dropped and counted. */
+        private int maxSeries = 5000;
+
+        /** Whether CPU, memory, disk, load, threads and GC are collected into the history. */
+        private boolean system = true;
+
+        /** Whether Vigil binds Micrometer's JVM/system binders; unset: only when Spring Boot does not. */
+        private Boolean bindJvmMeters;
+
+        public Duration getCollectInterval() {
+            return collectInterval;
+        }
+
+        public void setCollectInterval(Duration collectInterval) {
+            this.collectInterval = collectInterval;
+        }
+
+        public Duration getRetention() {
+            return retention;
+        }
+
+        public void setRetention(Duration retention) {
+            this.retention = retention;
+        }
+
+        public int getMaxSeries() {
+            return maxSeries;
+        }
+
+        public void setMaxSeries(int maxSeries) {
+            this.maxSeries = maxSeries;
+        }
+
+        public boolean isSystem() {
+            return system;
+        }
+
+        public void setSystem(boolean system) {
+            this.system = system;
+        }
+
+        public Boolean getBindJvmMeters() {
+            return bindJvmMeters;
+        }
+
+        public void setBindJvmMeters(Boolean bindJvmMeters) {
+            this.bindJvmMeters = bindJvmMeters;
+        }
+    }
+
+    /** Request tracing. */
+    public static class HttpTracing {
+
+        /** Whether every request is traced by route. */
+        private boolean enabled = true;
+
+        /** Distinct routes tracked; further ones are counted under OTHER. */
+        private int maxRoutes = 200;
+
+        /** Distinct platform (tenant) tag values; further ones are counted under "other". */
+        private int maxPlatforms = 20;
+
+        /** Request header naming the platform or tenant, e.g. X-Platform. */
+        private String platformHeader;
+
+        /** Request attribute (set by the application) naming the platform or tenant. */
+        private String platformAttribute;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getMaxRoutes() {
+            return maxRoutes;
+        }
+
+        public void setMaxRoutes(int maxRoutes) {
+            this.maxRoutes = maxRoutes;
+        }
+
+        public int getMaxPlatforms() {
+            return maxPlatforms;
+        }
+
+        public void setMaxPlatforms(int maxPlatforms) {
+            this.maxPlatforms = maxPlatforms;
+        }
+
+        public String getPlatformHeader() {
+            return platformHeader;
+        }
+
+        public void setPlatformHeader(String platformHeader) {
+            this.platformHeader = platformHeader;
+        }
+
+        public String getPlatformAttribute() {
+            return platformAttribute;
+        }
+
+        public void setPlatformAttribute(String platformAttribute) {
+            this.platformAttribute = platformAttribute;
+        }
+    }
+
+    /** Statement timing of the application's DataSource. */
+    public static class Jdbc {
+
+        /** Whether the application's DataSource beans are wrapped to time every statement. */
+        private boolean enabled = true;
+
+        /** Statements slower than this are counted and logged (once per statement shape). */
+        private Duration slowQueryThreshold = Duration.ofSeconds(1);
+
+        /** Distinct statement shapes kept; further ones are counted under OTHER. */
+        private int maxStatementShapes = 500;
+
+        /** Whether database size and table row counts are collected on the metrics interval. */
+        private boolean sizeMetrics = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getSlowQueryThreshold() {
+            return slowQueryThreshold;
+        }
+
+        public void setSlowQueryThreshold(Duration slowQueryThreshold) {
+            this.slowQueryThreshold = slowQueryThreshold;
+        }
+
+        public int getMaxStatementShapes() {
+            return maxStatementShapes;
+        }
+
+        public void setMaxStatementShapes(int maxStatementShapes) {
+            this.maxStatementShapes = maxStatementShapes;
+        }
+
+        public boolean isSizeMetrics() {
+            return sizeMetrics;
+        }
+
+        public void setSizeMetrics(boolean sizeMetrics) {
+            this.sizeMetrics = sizeMetrics;
+        }
+    }
+
+    /** Background jobs. */
+    public static class Jobs {
+
+        /** Whether every @Scheduled method is recorded as a job named bean.method. */
+        private boolean instrumentScheduled = true;
+
+        /** Expectations per job name, e.g. monitor.jobs.expect.curation.max-age=2h. */
+        private Map<String, Expectation> expect = new LinkedHashMap<>();
+
+        public boolean isInstrumentScheduled() {
+            return instrumentScheduled;
+        }
+
+        public void setInstrumentScheduled(boolean instrumentScheduled) {
+            this.instrumentScheduled = instrumentScheduled;
+        }
+
+        public Map<String, Expectation> getExpect() {
+            return expect;
+        }
+
+        public void setExpect(Map<String, Expectation> expect) {
+            this.expect = expect;
+        }
+    }
+
+    /** How often one job must succeed: a maximum age, or a cron schedule plus grace. */
+    public static class Expectation {
+
+        /** The job must have succeeded within this long. */
+        private Duration maxAge;
+
+        /** Cron schedule the job follows (5-field Unix or 6-field Spring); use instead of max-age. */
+        private String cron;
+
+        /** How late a cron run may be before it counts as missed. */
+        private Duration grace = Duration.ofMinutes(5);
+
+        /** Remediation action an operator should run when the job misses its expectation. */
+        private String suggestedAction;
+
+        /** Whether a missed expectation makes the whole service down (otherwise only degraded). */
+        private boolean critical;
+
+        public Duration getMaxAge() {
+            return maxAge;
+        }
+
+        public void setMaxAge(Duration maxAge) {
+            this.maxAge = maxAge;
+        }
+
+        public String getCron() {
+            return cron;
+        }
+
+        public void setCron(String cron) {
+            this.cron = cron;
+        }
+
+        public Duration getGrace() {
+            return grace;
+        }
+
+        public void setGrace(Duration grace) {
+            this.grace = grace;
+        }
+
+        public String getSuggestedAction() {
+            return suggestedAction;
+        }
+
+        public void setSuggestedAction(String suggestedAction) {
+            this.suggestedAction = suggestedAction;
+        }
+
+        public boolean isCritical() {
+            return critical;
+        }
+
+        public void setCritical(boolean critical) {
+            this.critical = critical;
+        }
     }
 
     /** Health check scheduling and the public endpoint. */
@@ -164,7 +435,7 @@ public class MonitorProperties {
         private final Database database = new Database();
 
         /** HTTP endpoints to probe, each reported as its own check. */
-        private List<Http> http = new ArrayList<>();
+        private List<HttpCheck> http = new ArrayList<>();
 
         public Disk getDisk() {
             return disk;
@@ -178,11 +449,11 @@ public class MonitorProperties {
             return database;
         }
 
-        public List<Http> getHttp() {
+        public List<HttpCheck> getHttp() {
             return http;
         }
 
-        public void setHttp(List<Http> http) {
+        public void setHttp(List<HttpCheck> http) {
             this.http = http;
         }
     }
@@ -352,7 +623,7 @@ public class MonitorProperties {
     }
 
     /** One HTTP endpoint to probe. */
-    public static class Http extends CheckToggle {
+    public static class HttpCheck extends CheckToggle {
 
         /** Name the check reports under. */
         private String name;
@@ -375,7 +646,7 @@ public class MonitorProperties {
         /** Headers to send, e.g. an Authorization header. Their values are never logged or shown. */
         private Map<String, String> headers = new LinkedHashMap<>();
 
-        public Http() {
+        public HttpCheck() {
             super(false);
         }
 

@@ -1,6 +1,7 @@
 package dev.vigil.spring.boot;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import dev.vigil.Monitor;
 import dev.vigil.api.AdminAuthenticator;
@@ -11,6 +12,10 @@ import dev.vigil.health.HealthSettings;
 import dev.vigil.health.checks.DiskSpaceCheck;
 import dev.vigil.health.checks.HttpEndpointCheck;
 import dev.vigil.health.checks.JvmHeapCheck;
+import dev.vigil.jobs.JobExpectation;
+import dev.vigil.metrics.MetricCollector;
+import dev.vigil.metrics.MetricsSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,19 +26,26 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 /**
  * Builds and starts Vigil's {@link Monitor} from {@code monitor.*} properties, registering every
- * {@link HealthCheck} and {@link HealthCheckRegistration} bean of the context.
+ * {@link HealthCheck}, {@link HealthCheckRegistration} and {@link MetricCollector} bean of the
+ * context, and recording into the context's Micrometer {@link MeterRegistry} when there is one.
  *
  * <p>A {@code HealthCheck} bean reports under its bean name, critical, with the default interval and
  * timeout; declare a {@code HealthCheckRegistration} bean instead to choose name, interval, timeout or
  * criticality. Every bean here backs off when the application defines its own.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration"})
 @ConditionalOnBooleanProperty(name = "monitor.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MonitorProperties.class)
 public final class VigilAutoConfiguration {
+
+    private static final String BOOT_JVM_METRICS =
+            "org.springframework.boot.micrometer.metrics.autoconfigure.jvm.JvmMetricsAutoConfiguration";
 
     @Bean
     @ConditionalOnMissingBean
@@ -86,27 +98,72 @@ public final class VigilAutoConfiguration {
         return registration("memory", check, memory);
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    MetricsSettings vigilMetricsSettings(MonitorProperties properties) {
+        MonitorProperties.Metrics metrics = properties.getMetrics();
+        MetricsSettings defaults = MetricsSettings.ofDefaults();
+        Duration retention = metrics.getRetention();
+        return MetricsSettings.builder()
+                .collectInterval(metrics.getCollectInterval())
+                .retention(retention)
+                .mediumRetention(min(defaults.mediumRetention(), retention))
+                .rawRetention(min(defaults.rawRetention(), retention))
+                .maxSeries(metrics.getMaxSeries())
+                .build();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     Monitor vigilMonitor(MonitorProperties properties, HealthSettings healthSettings, ApiSettings apiSettings,
-            AdminAuthenticator adminAuthenticator, ListableBeanFactory beans,
+            MetricsSettings metricsSettings, AdminAuthenticator adminAuthenticator, ListableBeanFactory beans,
             ObjectProvider<HealthCheckRegistration> registrations, ObjectProvider<BuildProperties> buildProperties,
-            ObjectProvider<MonitorBuilderCustomizer> customizers, Environment environment) {
+            ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<MonitorBuilderCustomizer> customizers,
+            Environment environment) {
         Monitor.Builder builder = Monitor.builder()
                 .version(version(properties, buildProperties, environment))
                 .healthSettings(healthSettings)
+                .metricsSettings(metricsSettings)
                 .apiSettings(apiSettings)
-                .adminAuthenticator(adminAuthenticator);
+                .adminAuthenticator(adminAuthenticator)
+                .systemMetrics(properties.getMetrics().isSystem(), Path.of(properties.getChecks().getDisk().getPath()));
+        MeterRegistry hostRegistry = meterRegistry.getIfUnique();
+        if (hostRegistry != null) {
+            builder.meterRegistry(hostRegistry);
+        }
+        Boolean bind = properties.getMetrics().getBindJvmMeters();
+        builder.bindSystemMeters(bind != null ? bind : !(hostRegistry != null && ClassUtils.isPresent(BOOT_JVM_METRICS,
+                VigilAutoConfiguration.class.getClassLoader())));
         registrations.orderedStream().forEach(builder::healthCheck);
         Map<String, HealthCheck> checks = beans.getBeansOfType(HealthCheck.class);
         checks.forEach(builder::healthCheck);
-        for (MonitorProperties.Http http : properties.getChecks().getHttp()) {
+        for (MonitorProperties.HttpCheck http : properties.getChecks().getHttp()) {
             if (http.isEnabled()) {
                 builder.healthCheck(httpCheck(http));
             }
         }
+        beans.getBeansOfType(MetricCollector.class).forEach(builder::metricCollector);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        return builder.build();
+        Monitor monitor = builder.build();
+        properties.getJobs().getExpect().forEach((job, expectation) -> monitor.jobs().expect(job, expectation(job, expectation)));
+        return monitor;
+    }
+
+    private static JobExpectation expectation(String job, MonitorProperties.Expectation properties) {
+        if ((properties.getMaxAge() == null) == (properties.getCron() == null)) {
+            throw new IllegalArgumentException("monitor.jobs.expect." + job + " needs exactly one of max-age or cron");
+        }
+        JobExpectation expectation = properties.getMaxAge() != null
+                ? JobExpectation.maxAge(properties.getMaxAge())
+                : JobExpectation.cron(properties.getCron(), properties.getGrace());
+        if (properties.getSuggestedAction() != null && !properties.getSuggestedAction().isBlank()) {
+            expectation = expectation.suggestedAction(properties.getSuggestedAction());
+        }
+        return expectation.critical(properties.isCritical());
     }
 
     @Bean
@@ -123,7 +180,7 @@ public final class VigilAutoConfiguration {
         return builder.build();
     }
 
-    private static HealthCheckRegistration httpCheck(MonitorProperties.Http http) {
+    private static HealthCheckRegistration httpCheck(MonitorProperties.HttpCheck http) {
         if (http.getName() == null || http.getName().isBlank()) {
             throw new IllegalArgumentException("monitor.checks.http[].name is required (url " + http.getUrl() + ")");
         }

@@ -39,7 +39,7 @@ class MonitorPropertiesTest {
         assertThat(checks.getDatabase().getConnectionUsageDegradedAbove())
                 .isEqualTo(DataSourceHealthCheck.DEFAULT_CONNECTION_USAGE_DEGRADED_ABOVE);
         assertThat(checks.getDatabase().isCritical()).isTrue();
-        MonitorProperties.Http http = new MonitorProperties.Http();
+        MonitorProperties.HttpCheck http = new MonitorProperties.HttpCheck();
         assertThat(http.getExpectedStatus()).isEqualTo(HttpEndpointCheck.DEFAULT_EXPECTED_STATUS);
         assertThat(http.getMaxResponseTime()).isEqualTo(HttpEndpointCheck.DEFAULT_MAX_RESPONSE_TIME);
         assertThat(http.getTimeout()).isEqualTo(HttpEndpointCheck.DEFAULT_REQUEST_TIMEOUT);
