@@ -116,7 +116,7 @@ class MonitorServletTest {
 
     @Test
     void unknownAdminPathIsJson404AndWrongMethodIs405() throws Exception {
-        assertThat(get("/api/admin/nope").statusCode()).isEqualTo(404);
+        assertThat(get("/api/admin/nope", "Authorization", "Bearer t0ken").statusCode()).isEqualTo(404);
         HttpResponse<String> delete = http.send(HttpRequest.newBuilder(URI.create(base + "/api/health")).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(delete.statusCode()).isEqualTo(405);

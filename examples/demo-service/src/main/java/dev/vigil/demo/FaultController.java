@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * <pre>
  * POST /demo/faults {"route": "/media-upload", "errorRate": 0.5, "latencyMs": 0}
  * POST /demo/faults {"check": "payments-gateway", "status": "down"}
+ * POST /demo/faults {"job": "curation", "paused": true}
  * DELETE /demo/faults
  * </pre>
  */
@@ -28,15 +29,18 @@ import org.springframework.web.bind.annotation.RestController;
 class FaultController {
 
     /** Body of {@code POST /demo/faults}: either a route fault or a forced check status. */
-    record FaultRequest(String route, Double errorRate, Long latencyMs, String check, String status) {
+    record FaultRequest(String route, Double errorRate, Long latencyMs, String check, String status, String job,
+            Boolean paused) {
     }
 
     private final FaultSwitch faults;
     private final DemoAdminGuard guard;
+    private final CurationService curation;
 
-    FaultController(FaultSwitch faults, DemoAdminGuard guard) {
+    FaultController(FaultSwitch faults, DemoAdminGuard guard, CurationService curation) {
         this.faults = faults;
         this.guard = guard;
+        this.curation = curation;
     }
 
     @GetMapping
@@ -53,10 +57,13 @@ class FaultController {
             faults.setRoute(request.route(), new FaultSwitch.RouteFault(
                     request.errorRate() == null ? 0 : request.errorRate(),
                     request.latencyMs() == null ? 0 : request.latencyMs()));
+        } else if ("curation".equals(request.job()) && request.paused() != null) {
+            curation.pause(request.paused());
         } else if (request.check() != null && request.status() != null) {
             faults.forceCheck(request.check(), HealthStatus.valueOf(request.status().toUpperCase(Locale.ROOT)));
         } else {
-            throw new IllegalArgumentException("send {\"route\", \"errorRate\", \"latencyMs\"} or {\"check\", \"status\"}");
+            throw new IllegalArgumentException("send {\"route\", \"errorRate\", \"latencyMs\"}, {\"check\", \"status\"}"
+                    + " or {\"job\": \"curation\", \"paused\": true}");
         }
         return ResponseEntity.ok(faults.state());
     }
@@ -65,6 +72,7 @@ class FaultController {
     ResponseEntity<Object> clear(@RequestHeader(value = "Authorization", required = false) String authorization) {
         guard.require(authorization);
         faults.clear();
+        curation.pause(false);
         return ResponseEntity.ok(faults.state());
     }
 

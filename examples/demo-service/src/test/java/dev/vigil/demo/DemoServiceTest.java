@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class DemoServiceTest {
 
     private static final int PORT = freePort();
+    private static final int MANAGEMENT_PORT = freePort();
     private static final String TOKEN = "Bearer test-token";
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -32,6 +33,7 @@ class DemoServiceTest {
     @DynamicPropertySource
     static void port(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
+        registry.add("management.server.port", () -> MANAGEMENT_PORT);
     }
 
     private static int freePort() {

@@ -27,7 +27,7 @@ public class MonitorProperties {
     private final Admin admin = new Admin();
     private final Checks checks = new Checks();
     private final Metrics metrics = new Metrics();
-    private final HttpTracing http = new HttpTracing();
+    private final Requests requests = new Requests();
     private final Jdbc jdbc = new Jdbc();
     private final Jobs jobs = new Jobs();
 
@@ -63,8 +63,8 @@ public class MonitorProperties {
         return metrics;
     }
 
-    public HttpTracing getHttp() {
-        return http;
+    public Requests getRequests() {
+        return requests;
     }
 
     public Jdbc getJdbc() {
@@ -134,8 +134,8 @@ public class MonitorProperties {
         }
     }
 
-    /** Request tracing. */
-    public static class HttpTracing {
+    /** Request tracing by route. */
+    public static class Requests {
 
         /** Whether every request is traced by route. */
         private boolean enabled = true;
@@ -145,6 +145,9 @@ public class MonitorProperties {
 
         /** Distinct platform (tenant) tag values; further ones are counted under "other". */
         private int maxPlatforms = 20;
+
+        /** Distinct (route, platform) pairs tracked. */
+        private int maxSeries = 500;
 
         /** Request header naming the platform or tenant, e.g. X-Platform. */
         private String platformHeader;
@@ -174,6 +177,14 @@ public class MonitorProperties {
 
         public void setMaxPlatforms(int maxPlatforms) {
             this.maxPlatforms = maxPlatforms;
+        }
+
+        public int getMaxSeries() {
+            return maxSeries;
+        }
+
+        public void setMaxSeries(int maxSeries) {
+            this.maxSeries = maxSeries;
         }
 
         public String getPlatformHeader() {

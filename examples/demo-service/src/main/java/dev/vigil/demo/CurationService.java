@@ -1,0 +1,53 @@
+package dev.vigil.demo;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import dev.vigil.Monitor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * The demo's background job: screens new videos every {@code demo.curation.interval} and records
+ * each run with Vigil's job monitor as {@code curation} (expected every 2 h, see application.yml).
+ */
+@Service
+class CurationService {
+
+    private final JdbcTemplate jdbc;
+    private final Monitor monitor;
+    private final AtomicBoolean paused = new AtomicBoolean();
+
+    CurationService(JdbcTemplate jdbc, Monitor monitor) {
+        this.jdbc = jdbc;
+        this.monitor = monitor;
+    }
+
+    @Scheduled(fixedDelayString = "${demo.curation.interval:30m}", initialDelayString = "${demo.curation.initial-delay:5s}")
+    void scheduled() {
+        if (!paused.get()) {
+            runOnce();
+        }
+    }
+
+    /** Runs one curation now (also what a remediation action would call). */
+    void runOnce() {
+        monitor.jobs().run("curation", () -> {
+            int screened = ThreadLocalRandom.current().nextInt(20, 60);
+            int accepted = screened / 4;
+            jdbc.update("INSERT INTO curation_runs (started_at, finished_at, screened, accepted, status) "
+                    + "VALUES (CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, ?, ?, 'completed')", screened, accepted);
+            jdbc.update("UPDATE api_quotas SET quota_used = quota_used + ? WHERE service = 'youtube' AND quota_date = CURRENT_DATE",
+                    screened * 5);
+        });
+    }
+
+    /** Stops (or resumes) the scheduled runs, so a demo can show a job that stopped running. */
+    void pause(boolean pause) {
+        paused.set(pause);
+    }
+
+    boolean paused() {
+        return paused.get();
+    }
+}

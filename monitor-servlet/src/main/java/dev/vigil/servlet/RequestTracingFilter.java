@@ -1,0 +1,299 @@
+package dev.vigil.servlet;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+import dev.vigil.Monitor;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Measures every request by route template: latency, status and throughput, recorded into the
+ * host's Micrometer registry and into Vigil's own {@link RequestStatistics} (percentiles, error
+ * ratio, interval samples).
+ *
+ * <pre>{@code
+ * RequestTracingFilter tracing = RequestTracingFilter.builder(monitor)
+ *         .tagResolver(TagResolver.header("X-Platform"))
+ *         .build();
+ * context.addFilter("vigil-tracing", tracing).addMappingForUrlPatterns(null, false, "/*");
+ * // tracing.statistics() is the MetricCollector for the interval samples
+ * }</pre>
+ *
+ * <p>Per request it records the Micrometer timer {@value #REQUESTS_METER} with the tags
+ * {@code method} (GET, POST... or OTHER), {@code route}, {@code status} (the class: 2xx, 4xx...),
+ * {@code outcome} (SUCCESS, CLIENT_ERROR...) and, when a {@link TagResolver} is configured,
+ * {@code platform}; the gauge {@value #ACTIVE_METER} counts requests in flight. Register one filter
+ * per registry, for the {@code REQUEST} dispatch (other dispatches pass through unmeasured).
+ *
+ * <p>The route is resolved after the request was handled: Spring MVC's matched pattern
+ * ({@value #SPRING_PATTERN_ATTRIBUTE}), else the {@link RouteResolver}, else — unless the answer is
+ * a 404, recorded as {@value #ROUTE_NOT_FOUND} — the path with its ids collapsed. Routes are capped
+ * ({@link RequestTracingSettings}); past the cap they are {@value #ROUTE_OTHER}, so no sequence of
+ * paths grows memory or the registry without bound.
+ *
+ * <p>Asynchronous requests are recorded when they complete, with their full duration and final
+ * status. Monitoring never breaks a request: a failure inside it (a throwing resolver included) is
+ * logged once at WARN, then at DEBUG, and the request carries on. An exception from the chain
+ * propagates unchanged and is recorded as a 500 unless the response was already committed with
+ * another status.
+ */
+public final class RequestTracingFilter implements Filter {
+
+    /** The request attribute in which Spring MVC exposes the matched route pattern. */
+    public static final String SPRING_PATTERN_ATTRIBUTE = "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
+    /** Micrometer timer of every request. */
+    public static final String REQUESTS_METER = "http.route.requests";
+    /** Micrometer gauge of the requests in flight. */
+    public static final String ACTIVE_METER = "http.server.active";
+    /** The route of requests whose own route would exceed the caps. */
+    public static final String ROUTE_OTHER = "OTHER";
+    /** The route of 404s that nothing but the raw path named. */
+    public static final String ROUTE_NOT_FOUND = "NOT_FOUND";
+    /** The platform of requests whose own platform would exceed {@code maxPlatforms}. */
+    public static final String PLATFORM_OTHER = "other";
+    /** The platform of requests for which the {@link TagResolver} had no answer. */
+    public static final String PLATFORM_UNKNOWN = "unknown";
+
+    private static final String SPRING_CATCH_ALL = "/**";
+
+    private final RequestStatistics statistics;
+    private final TagResolver tagResolver;
+    private final RouteResolver routeResolver;
+    private final boolean groupUnmatchedNotFound;
+    private final LongSupplier nanoTime;
+    private final LongAdder active = new LongAdder();
+    private final FailureLog failures = new FailureLog();
+
+    private RequestTracingFilter(Builder builder) {
+        this.tagResolver = builder.tagResolver;
+        this.routeResolver = builder.routeResolver;
+        this.groupUnmatchedNotFound = builder.settings.groupUnmatchedNotFound();
+        this.nanoTime = builder.nanoTime;
+        this.statistics = new RequestStatistics(builder.registry, builder.settings,
+                builder.tagResolver != TagResolver.NONE, builder.clock);
+        Gauge.builder(ACTIVE_METER, active, LongAdder::sum)
+                .description("Requests in flight")
+                .register(builder.registry);
+    }
+
+    /** Starts building a filter that records into {@code registry}. */
+    public static Builder builder(MeterRegistry registry) {
+        return new Builder(registry);
+    }
+
+    /** Starts building a filter that records into the monitor's registry and reads its clock. */
+    public static Builder builder(Monitor monitor) {
+        return new Builder(monitor.meterRegistry()).clock(monitor.clock());
+    }
+
+    /** The statistics this filter keeps: snapshots and the interval {@link dev.vigil.metrics.MetricCollector}. */
+    public RequestStatistics statistics() {
+        return statistics;
+    }
+
+    /** Measures the request; see the class comment. */
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        if (req.getDispatcherType() != DispatcherType.REQUEST
+                || !(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
+            chain.doFilter(req, res);
+            return;
+        }
+        long start = nanoTime.getAsLong();
+        active.increment();
+        boolean threw = true;
+        try {
+            chain.doFilter(request, response);
+            threw = false;
+        } finally {
+            finish(request, response, start, threw);
+        }
+    }
+
+    private void finish(HttpServletRequest request, HttpServletResponse response, long start, boolean threw) {
+        try {
+            if (!threw && request.isAsyncStarted()) {
+                try {
+                    request.getAsyncContext().addListener(new Completion(request, response, start));
+                    return;
+                } catch (RuntimeException e) { // e.g. completed meanwhile: measure what we have now
+                    failures.report(FailureLog.Kind.ASYNC, e);
+                }
+            }
+            active.decrement();
+            int status = threw && !response.isCommitted() ? 500 : response.getStatus();
+            record(request, status, nanoTime.getAsLong() - start);
+        } catch (RuntimeException e) {
+            failures.report(FailureLog.Kind.RECORDING, e);
+        }
+    }
+
+    private void record(HttpServletRequest request, int status, long nanos) {
+        statistics.record(route(request, status), platform(request), methodIndex(request.getMethod()), status, nanos);
+    }
+
+    private RequestStatistics.Route route(HttpServletRequest request, int status) {
+        Object pattern = request.getAttribute(SPRING_PATTERN_ATTRIBUTE);
+        if (pattern != null) {
+            String template = pattern.toString();
+            if (status == 404 && groupUnmatchedNotFound && SPRING_CATCH_ALL.equals(template)) {
+                return statistics.notFoundRoute();
+            }
+            return statistics.route(template);
+        }
+        if (routeResolver != RouteResolver.NONE) {
+            try {
+                String template = routeResolver.resolve(request);
+                if (template != null && !template.isEmpty()) {
+                    return statistics.route(template);
+                }
+            } catch (RuntimeException e) {
+                failures.report(FailureLog.Kind.ROUTE_RESOLVER, e);
+            }
+        }
+        if (status == 404 && groupUnmatchedNotFound) {
+            return statistics.notFoundRoute();
+        }
+        String uri = request.getRequestURI();
+        String contextPath = request.getContextPath();
+        int from = contextPath != null && !contextPath.isEmpty() && uri.startsWith(contextPath) ? contextPath.length() : 0;
+        return statistics.pathRoute(uri, from);
+    }
+
+    private RequestStatistics.Platform platform(HttpServletRequest request) {
+        if (tagResolver == TagResolver.NONE) {
+            return statistics.platform("");
+        }
+        String raw;
+        try {
+            raw = tagResolver.resolve(request);
+        } catch (RuntimeException e) {
+            failures.report(FailureLog.Kind.TAG_RESOLVER, e);
+            raw = "";
+        }
+        return statistics.platform(raw == null ? "" : raw);
+    }
+
+    static int methodIndex(String method) {
+        return switch (method) {
+            case "GET" -> 0;
+            case "HEAD" -> 1;
+            case "POST" -> 2;
+            case "PUT" -> 3;
+            case "DELETE" -> 4;
+            case "PATCH" -> 5;
+            case "OPTIONS" -> 6;
+            case "TRACE" -> 7;
+            default -> 8;
+        };
+    }
+
+    /** Records an asynchronous request when it completes (after a timeout or error too), with its final status. */
+    private final class Completion implements AsyncListener {
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+        private final long start;
+        private boolean recorded; // the container delivers one event at a time
+
+        Completion(HttpServletRequest request, HttpServletResponse response, long start) {
+            this.request = request;
+            this.response = response;
+            this.start = start;
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            if (recorded) {
+                return;
+            }
+            recorded = true;
+            active.decrement();
+            try {
+                record(request, response.getStatus(), nanoTime.getAsLong() - start);
+            } catch (RuntimeException e) {
+                failures.report(FailureLog.Kind.RECORDING, e);
+            }
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            // the container completes the request next (with an error status unless a listener answers)
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            // as for a timeout: onComplete follows with the final status
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            try {
+                event.getAsyncContext().addListener(this); // a new async cycle forgets its listeners
+            } catch (RuntimeException e) {
+                failures.report(FailureLog.Kind.ASYNC, e);
+            }
+        }
+    }
+
+    /** Builds a {@link RequestTracingFilter}. */
+    public static final class Builder {
+        private final MeterRegistry registry;
+        private TagResolver tagResolver = TagResolver.NONE;
+        private RouteResolver routeResolver = RouteResolver.NONE;
+        private RequestTracingSettings settings = RequestTracingSettings.ofDefaults();
+        private Clock clock = Clock.systemUTC();
+        private LongSupplier nanoTime = System::nanoTime;
+
+        private Builder(MeterRegistry registry) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+        }
+
+        /** Splits the statistics by platform (default: {@link TagResolver#NONE}, no platform tag). */
+        public Builder tagResolver(TagResolver tagResolver) {
+            this.tagResolver = Objects.requireNonNull(tagResolver, "tagResolver");
+            return this;
+        }
+
+        /** Names routes Spring MVC's pattern does not (default: {@link RouteResolver#NONE}, the id-collapsed path). */
+        public Builder routeResolver(RouteResolver routeResolver) {
+            this.routeResolver = Objects.requireNonNull(routeResolver, "routeResolver");
+            return this;
+        }
+
+        /** Caps on routes, platforms and series (default: {@link RequestTracingSettings#ofDefaults()}). */
+        public Builder settings(RequestTracingSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** The wall clock that measures collection intervals (default: system UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The monotonic nanosecond source that measures request durations (default: {@link System#nanoTime()}). */
+        public Builder nanoTime(LongSupplier nanoTime) {
+            this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+            return this;
+        }
+
+        /** Builds the filter and registers its gauge. */
+        public RequestTracingFilter build() {
+            return new RequestTracingFilter(this);
+        }
+    }
+}
