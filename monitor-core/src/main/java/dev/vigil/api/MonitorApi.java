@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import dev.vigil.Monitor;
 import dev.vigil.health.CheckHealth;
 import dev.vigil.health.HealthReport;
@@ -38,6 +40,7 @@ public final class MonitorApi {
     private final ApiSettings settings;
     private final AdminAuthenticator authenticator;
     private final SystemHealthView systemHealth;
+    private final Map<String, Supplier<?>> views = new ConcurrentHashMap<>();
 
     /**
      * @param monitor the monitor whose checks and history are served
@@ -80,8 +83,34 @@ public final class MonitorApi {
         return switch (endpoint) {
             case "/metrics" -> get(request) ? metrics(request) : methodNotAllowed("GET, HEAD");
             case "/system-health" -> get(request) ? json(200, systemHealth.render()) : methodNotAllowed("GET, HEAD");
-            default -> error(404, "not_found", "No Vigil admin endpoint at " + endpoint);
+            default -> {
+                Supplier<?> view = views.get(endpoint.substring(1));
+                if (view == null) {
+                    yield error(404, "not_found", "No Vigil admin endpoint at " + endpoint);
+                }
+                yield get(request) ? json(200, view.get()) : methodNotAllowed("GET, HEAD");
+            }
         };
+    }
+
+    /**
+     * Serves {@code view}'s current value as JSON at {@code GET <admin base>/<name>} (admin only), e.g.
+     * the JDBC module's statement statistics at {@code /api/admin/queries}.
+     *
+     * @throws IllegalArgumentException if the name is taken or not a simple lower-case path segment
+     */
+    public void registerView(String name, Supplier<?> view) {
+        Objects.requireNonNull(view, "view");
+        if (!name.matches("[a-z][a-z0-9-]{0,40}") || name.equals("metrics") || name.equals("system-health")
+                || views.putIfAbsent(name, view) != null) {
+            throw new IllegalArgumentException("admin view name '" + name + "' is taken or not a lower-case path segment");
+        }
+    }
+
+    /** The current value of a registered view, if any. */
+    public java.util.Optional<Object> view(String name) {
+        Supplier<?> view = views.get(name);
+        return view == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(view.get());
     }
 
     private static boolean get(ApiRequest request) {

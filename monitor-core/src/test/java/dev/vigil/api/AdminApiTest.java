@@ -113,6 +113,18 @@ class AdminApiTest {
     }
 
     @Test
+    void registeredViewsAreServedToAdminsOnly() throws Exception {
+        monitor.api().registerView("queries", () -> Map.of("top", List.of(Map.of("sql", "SELECT ?", "count", 3))));
+
+        get("/api/admin/queries", Map.of(), 401);
+        JsonNode body = get("/api/admin/queries", ADMIN, 200);
+
+        assertThat(body.get("top").get(0).get("count").asInt()).isEqualTo(3);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> monitor.api().registerView("metrics", Map::of))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void systemHealthListsJobsWithTheirChecks() throws Exception {
         monitor.jobs().expect("curation", dev.vigil.jobs.JobExpectation.maxAge(Duration.ofHours(2))
                 .suggestedAction("start_curation"));
