@@ -16,6 +16,7 @@ import dev.vigil.jobs.JobExpectation;
 import dev.vigil.metrics.MetricCollector;
 import dev.vigil.metrics.MetricsSettings;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -98,6 +99,13 @@ public final class VigilAutoConfiguration {
         return registration("memory", check, memory);
     }
 
+    /** Without Spring Boot's metrics module there is no registry bean; this one lets every part share one. */
+    @Bean
+    @ConditionalOnMissingBean
+    MeterRegistry vigilMeterRegistry() {
+        return new SimpleMeterRegistry();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     MetricsSettings vigilMetricsSettings(MonitorProperties properties) {
@@ -136,8 +144,8 @@ public final class VigilAutoConfiguration {
             builder.meterRegistry(hostRegistry);
         }
         Boolean bind = properties.getMetrics().getBindJvmMeters();
-        builder.bindSystemMeters(bind != null ? bind : !(hostRegistry != null && ClassUtils.isPresent(BOOT_JVM_METRICS,
-                VigilAutoConfiguration.class.getClassLoader())));
+        builder.bindSystemMeters(bind != null ? bind
+                : !ClassUtils.isPresent(BOOT_JVM_METRICS, VigilAutoConfiguration.class.getClassLoader()));
         registrations.orderedStream().forEach(builder::healthCheck);
         Map<String, HealthCheck> checks = beans.getBeansOfType(HealthCheck.class);
         checks.forEach(builder::healthCheck);

@@ -13,12 +13,15 @@ import dev.vigil.health.HealthCheck;
 import dev.vigil.health.HealthCheckRegistration;
 import dev.vigil.health.HealthResult;
 import dev.vigil.health.HealthSettings;
+import dev.vigil.jdbc.MonitoredDataSource;
 import dev.vigil.servlet.MonitorServlet;
+import dev.vigil.servlet.RequestTracingFilter;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -129,6 +132,49 @@ class VigilAutoConfigurationTest {
             HealthResult result = monitor.health().runNow("database").join();
             assertThat(result.details()).containsEntry("database", "H2");
         });
+    }
+
+    @Test
+    void dataSourcesAreWrappedAndTheirStatisticsCollected() {
+        runner.withUserConfiguration(H2DataSource.class).run(context -> {
+            DataSource dataSource = context.getBean(DataSource.class);
+            assertThat(dataSource).isInstanceOf(MonitoredDataSource.class);
+            try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement("SELECT ?")) {
+                statement.setInt(1, 7);
+                statement.executeQuery().close();
+            }
+            Monitor monitor = context.getBean(Monitor.class);
+            assertThat(monitor.metrics().collectorNames()).contains("database", "database.pool", "database.size");
+            assertThat(monitor.api().view("queries")).isPresent();
+            assertThat(((MonitoredDataSource) dataSource).statistics().snapshot().statements())
+                    .anySatisfy(shape -> assertThat(shape.sql()).isEqualTo("SELECT ?"));
+        });
+    }
+
+    @Test
+    void dataSourceWrappingCanBeSwitchedOff() {
+        runner.withUserConfiguration(H2DataSource.class).withPropertyValues("monitor.jdbc.enabled=false").run(context -> {
+            assertThat(context.getBean(DataSource.class)).isNotInstanceOf(MonitoredDataSource.class);
+            assertThat(context.getBean(Monitor.class).health().names()).contains("database");
+        });
+    }
+
+    @Test
+    void webApplicationTracesRequestsBeforeSecurity() {
+        new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(VigilAutoConfiguration.class, VigilWebAutoConfiguration.class))
+                .withPropertyValues("monitor.requests.platform-header=X-Platform", "monitor.requests.max-routes=50")
+                .run(context -> {
+                    @SuppressWarnings("unchecked")
+                    FilterRegistrationBean<RequestTracingFilter> filter = context.getBean(FilterRegistrationBean.class);
+                    assertThat(filter.getOrder()).isLessThan(-100);
+                    assertThat(filter.getUrlPatterns()).containsExactly("/*");
+                    assertThat(context.getBean(Monitor.class).metrics().collectorNames()).contains("requests");
+                });
+        new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(VigilAutoConfiguration.class, VigilWebAutoConfiguration.class))
+                .withPropertyValues("monitor.requests.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(FilterRegistrationBean.class));
     }
 
     @Test
