@@ -53,3 +53,6 @@ CREATE TABLE IF NOT EXISTS error_logs (
     source VARCHAR(100) NOT NULL,
     message VARCHAR(1000) NOT NULL
 );
+
+-- Lets the demo's fault switch make a query slow on purpose.
+CREATE ALIAS IF NOT EXISTS SLEEP_MS FOR "java.lang.Thread.sleep";

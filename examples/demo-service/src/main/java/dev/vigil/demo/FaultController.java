@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <pre>
  * POST /demo/faults {"route": "/media-upload", "errorRate": 0.5, "latencyMs": 0}
+ * POST /demo/faults {"route": "/bookings", "slowQueryMs": 1500}
  * POST /demo/faults {"check": "payments-gateway", "status": "down"}
  * POST /demo/faults {"job": "curation", "paused": true}
  * DELETE /demo/faults
@@ -29,8 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 class FaultController {
 
     /** Body of {@code POST /demo/faults}: either a route fault or a forced check status. */
-    record FaultRequest(String route, Double errorRate, Long latencyMs, String check, String status, String job,
-            Boolean paused) {
+    record FaultRequest(String route, Double errorRate, Long latencyMs, Long slowQueryMs, String check, String status,
+            String job, Boolean paused) {
     }
 
     private final FaultSwitch faults;
@@ -56,7 +57,8 @@ class FaultController {
         if (request.route() != null) {
             faults.setRoute(request.route(), new FaultSwitch.RouteFault(
                     request.errorRate() == null ? 0 : request.errorRate(),
-                    request.latencyMs() == null ? 0 : request.latencyMs()));
+                    request.latencyMs() == null ? 0 : request.latencyMs(),
+                    request.slowQueryMs() == null ? 0 : request.slowQueryMs()));
         } else if ("curation".equals(request.job()) && request.paused() != null) {
             curation.pause(request.paused());
         } else if (request.check() != null && request.status() != null) {

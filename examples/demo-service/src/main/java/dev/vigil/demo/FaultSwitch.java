@@ -13,9 +13,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class FaultSwitch {
 
-    /** A fault on one route: a share of requests fail with 500, every request waits {@code latencyMs}. */
-    public record RouteFault(double errorRate, long latencyMs) {
+    /**
+     * A fault on one route: a share of requests fail with 500, every request waits {@code latencyMs},
+     * and routes that query the database first run a query that takes {@code slowQueryMs}.
+     */
+    public record RouteFault(double errorRate, long latencyMs, long slowQueryMs) {
         public RouteFault {
+            if (slowQueryMs < 0 || slowQueryMs > 60_000) {
+                throw new IllegalArgumentException("slowQueryMs must be between 0 and 60000, was " + slowQueryMs);
+            }
             if (errorRate < 0 || errorRate > 1) {
                 throw new IllegalArgumentException("errorRate must be between 0 and 1, was " + errorRate);
             }
@@ -39,6 +45,12 @@ public class FaultSwitch {
     public void clear() {
         routes.clear();
         checks.clear();
+    }
+
+    /** How long the route's slow query should take, 0 for none. */
+    public long slowQueryMs(String route) {
+        RouteFault fault = routes.get(route);
+        return fault == null ? 0 : fault.slowQueryMs();
     }
 
     public Optional<HealthStatus> forced(String check) {

@@ -40,6 +40,10 @@ class ShopController {
     @GetMapping("/bookings")
     List<Map<String, Object>> bookings() throws InterruptedException {
         faults.apply("/bookings");
+        long slowQueryMs = faults.slowQueryMs("/bookings");
+        if (slowQueryMs > 0) {
+            jdbc.update("CALL SLEEP_MS(?)", slowQueryMs);
+        }
         return jdbc.queryForList("SELECT id, customer, slot FROM bookings ORDER BY id");
     }
 
