@@ -1,0 +1,38 @@
+package dev.vigil.alert;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What a sink delivers: an alert that fires (first time or repeat) or that resolved.
+ *
+ * @param id unique per notification; sinks may use it as an idempotency key
+ * @param kind firing or resolved
+ * @param alert the alert as it was when the notification was made
+ * @param service the name of the service the alert is about (e.g. {@code spring.application.name})
+ * @param createdAt when the notification was made
+ */
+public record Notification(String id, Kind kind, Alert alert, String service, Instant createdAt) {
+
+    /** Whether an alert starts (or keeps) firing, or has resolved. */
+    public enum Kind {
+        /** The alert fires (first notification or a repeat). */
+        FIRING,
+        /** The alert resolved. */
+        RESOLVED;
+
+        /** Lower-case name as used in JSON. */
+        public String jsonName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public Notification {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(alert, "alert");
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+}
