@@ -97,9 +97,12 @@ final class SystemHealthView {
         return jobs;
     }
 
-    /** Internal collectors (requests, database, jobs) are shown in their own sections, not as business ones. */
+    /**
+     * Internal collectors (requests, database, jobs) are shown in their own sections, not as business
+     * ones; a collector with nothing to say gets no section.
+     */
     private static boolean isInternal(List<MetricSample> samples) {
-        return !samples.isEmpty() && samples.stream().allMatch(s -> !"business".equals(MonitorApi.group(s.name())));
+        return samples.isEmpty() || samples.stream().allMatch(s -> !"business".equals(MonitorApi.group(s.name())));
     }
 
     /** A collector's samples as {@code camelCaseKey: value}; tagged samples as lists of {@code {tags..., value}}. */
