@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -17,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,12 +31,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class DemoMetricsTest {
 
-    private static final int PORT = freePort();
-    private static final int MANAGEMENT_PORT = freePort();
-    private static final String TOKEN = "Bearer metrics-token";
+    private static final int PORT = DemoClient.freePort();
+    private static final int MANAGEMENT_PORT = DemoClient.freePort();
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
+    private final DemoClient demo = new DemoClient(PORT, "metrics-token");
 
     @DynamicPropertySource
     static void ports(DynamicPropertyRegistry registry) {
@@ -48,37 +42,17 @@ class DemoMetricsTest {
         registry.add("management.server.port", () -> MANAGEMENT_PORT);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @AfterEach
     void clearFaults() throws Exception {
-        send(HttpRequest.newBuilder(uri("/demo/faults")).DELETE().header("Authorization", TOKEN));
-    }
-
-    private static URI uri(String path) {
-        return URI.create("http://localhost:" + PORT + path);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        demo.clearFaults();
     }
 
     private JsonNode admin(String path) throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).header("Authorization", TOKEN));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body());
+        return demo.admin(path);
     }
 
     private void fault(String body) throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/demo/faults"))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").header("Authorization", TOKEN));
+        HttpResponse<String> response = demo.postFault(body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
@@ -97,7 +71,7 @@ class DemoMetricsTest {
         fault("{\"route\": \"/media-upload\", \"errorRate\": 0.5}");
         int failures = 0;
         for (int i = 0; i < 400; i++) {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/media-upload"))
+            HttpResponse<String> response = demo.send(HttpRequest.newBuilder(demo.uri("/media-upload"))
                     .POST(HttpRequest.BodyPublishers.noBody()).header("X-Platform", "tackle.io"));
             failures += response.statusCode() == 500 ? 1 : 0;
         }
@@ -146,8 +120,8 @@ class DemoMetricsTest {
     @Test
     void platformParameterFiltersTheMetrics() throws Exception {
         for (int i = 0; i < 20; i++) {
-            send(HttpRequest.newBuilder(uri("/portal")).header("X-Platform", "tackle.io"));
-            send(HttpRequest.newBuilder(uri("/portal")).header("X-Platform", "other.io"));
+            demo.send(HttpRequest.newBuilder(demo.uri("/portal")).header("X-Platform", "tackle.io"));
+            demo.send(HttpRequest.newBuilder(demo.uri("/portal")).header("X-Platform", "other.io"));
         }
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -167,7 +141,7 @@ class DemoMetricsTest {
         for (int i = 0; i < 10_000; i++) {
             inFlight.acquire();
             String path = "/scan/" + UUID.randomUUID().toString().substring(0, 8) + "/x" + i + "/probe.php";
-            requests.add(http.sendAsync(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.discarding())
+            requests.add(demo.http().sendAsync(HttpRequest.newBuilder(demo.uri(path)).build(), HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, error) -> inFlight.release()));
         }
         CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).join();
@@ -187,7 +161,7 @@ class DemoMetricsTest {
     void slowQueryIsCountedByShapeAndLoggedOnce(CapturedOutput output) throws Exception {
         fault("{\"route\": \"/bookings\", \"slowQueryMs\": 300}");
         for (int i = 0; i < 3; i++) {
-            assertThat(send(HttpRequest.newBuilder(uri("/bookings"))).statusCode()).isEqualTo(200);
+            assertThat(demo.send(HttpRequest.newBuilder(demo.uri("/bookings"))).statusCode()).isEqualTo(200);
         }
 
         JsonNode queries = admin("/api/admin/queries");
@@ -231,11 +205,10 @@ class DemoMetricsTest {
 
     @Test
     void prometheusExposesTheSameMeters() throws Exception {
-        send(HttpRequest.newBuilder(uri("/bookings")));
+        demo.send(HttpRequest.newBuilder(demo.uri("/bookings")));
 
-        HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + MANAGEMENT_PORT + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> scrape = demo.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + MANAGEMENT_PORT + "/actuator/prometheus")));
 
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body()).contains("http_route_requests_seconds_count{", "route=\"/bookings\"",
