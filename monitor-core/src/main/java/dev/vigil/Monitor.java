@@ -14,6 +14,20 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import dev.vigil.alert.AlertEngine;
+import dev.vigil.alert.AlertRuleOverride;
+import dev.vigil.alert.AlertRuleRegistration;
+import dev.vigil.alert.AlertRules;
+import dev.vigil.alert.AlertSettings;
+import dev.vigil.alert.AlertSink;
+import dev.vigil.alert.RuleContext;
+import dev.vigil.alert.delivery.AlertDispatcher;
+import dev.vigil.alert.delivery.AlertRouter;
+import dev.vigil.alert.delivery.DeliverySettings;
+import dev.vigil.alert.delivery.MemoryNotificationOutbox;
+import dev.vigil.alert.delivery.NotificationOutbox;
+import dev.vigil.alert.delivery.Route;
+import dev.vigil.alert.sinks.LogAlertSink;
 import dev.vigil.api.AdminAuthenticator;
 import dev.vigil.api.ApiSettings;
 import dev.vigil.api.MonitorApi;
@@ -60,6 +74,8 @@ public final class Monitor implements AutoCloseable {
     private final HealthRegistry health;
     private final MetricsHistory metrics;
     private final JobMonitor jobs;
+    private final AlertDispatcher dispatcher;
+    private final AlertEngine alerts;
     private final MonitorApi api;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final ScheduledThreadPoolExecutor scheduler;
@@ -91,6 +107,17 @@ public final class Monitor implements AutoCloseable {
         if (builder.bindSystemMeters) {
             closeables.add(SystemCollector.bindMeters(meterRegistry));
         }
+        Map<String, AlertSink> sinks = new LinkedHashMap<>(builder.sinks);
+        sinks.putIfAbsent(LogAlertSink.NAME, new LogAlertSink());
+        AlertRouter router = builder.routes.isEmpty() ? AlertRouter.defaults(sinks.keySet()) : AlertRouter.of(builder.routes);
+        this.dispatcher = new AlertDispatcher(clock, builder.outbox != null ? builder.outbox : new MemoryNotificationOutbox(),
+                sinks, router, builder.deliverySettings);
+        RuleContext context = RuleContext.of(clock, metrics.store(), health::report).withJobs(jobs);
+        this.alerts = new AlertEngine(context, builder.nanoTime, dispatcher::submit, builder.alertSettings);
+        if (builder.defaultAlertRules) {
+            AlertRules.defaults(builder.alertRuleOverrides).forEach(alerts::register);
+        }
+        builder.rules.forEach(alerts::register);
         this.api = new MonitorApi(this, builder.apiSettings, builder.adminAuthenticator);
     }
 
@@ -107,6 +134,7 @@ public final class Monitor implements AutoCloseable {
             }
             started = true;
             nextTick = scheduler.schedule(this::tick, 0, TimeUnit.NANOSECONDS);
+            dispatcher.start();
         }
         log.info("Vigil started with {} health check(s)", health.names().size());
     }
@@ -115,6 +143,7 @@ public final class Monitor implements AutoCloseable {
         try {
             health.runDue();
             metrics.collectIfDue();
+            alerts.evaluateIfDue();
         } catch (RuntimeException e) { // keep the schedule alive whatever happens
             synchronized (lifecycle) {
                 if (closed) {
@@ -128,7 +157,7 @@ public final class Monitor implements AutoCloseable {
                 return;
             }
             long sleep = Math.min(Math.min(health.untilNextDue().toNanos(), metrics.untilNextDue().toNanos()),
-                    MAX_SLEEP_NANOS);
+                    Math.min(alerts.untilNextDue().toNanos(), MAX_SLEEP_NANOS));
             nextTick = scheduler.schedule(this::tick, Math.max(sleep, TimeUnit.MILLISECONDS.toNanos(1)),
                     TimeUnit.NANOSECONDS);
         }
@@ -147,6 +176,16 @@ public final class Monitor implements AutoCloseable {
     /** Background jobs: record runs, declare expectations; a missed expectation is a failing check. */
     public JobMonitor jobs() {
         return jobs;
+    }
+
+    /** Alert rules, active alerts, silences and history. */
+    public AlertEngine alerts() {
+        return alerts;
+    }
+
+    /** Delivery of notifications to sinks: outbox, retries, per-sink status. */
+    public AlertDispatcher dispatcher() {
+        return dispatcher;
     }
 
     /** The framework-neutral HTTP API, to be served by a transport such as {@code MonitorServlet}. */
@@ -181,6 +220,7 @@ public final class Monitor implements AutoCloseable {
         }
         shutdown(scheduler);
         shutdown(checkExecutor);
+        dispatcher.close();
         for (AutoCloseable closeable : closeables) {
             try {
                 closeable.close();
@@ -218,6 +258,14 @@ public final class Monitor implements AutoCloseable {
         private boolean bindSystemMeters = true;
         private Path diskPath = Path.of(".");
         private final List<HealthCheckRegistration> checks = new ArrayList<>();
+        private AlertSettings alertSettings = AlertSettings.ofDefaults();
+        private DeliverySettings deliverySettings = DeliverySettings.ofDefaults();
+        private final Map<String, AlertSink> sinks = new LinkedHashMap<>();
+        private final List<Route> routes = new ArrayList<>();
+        private final List<AlertRuleRegistration> rules = new ArrayList<>();
+        private boolean defaultAlertRules = true;
+        private Map<String, AlertRuleOverride> alertRuleOverrides = Map.of();
+        private @Nullable NotificationOutbox outbox;
 
         private Builder() {
         }
@@ -321,6 +369,55 @@ public final class Monitor implements AutoCloseable {
         /** Registers a critical health check with the default interval and timeout. */
         public Builder healthCheck(String name, HealthCheck check) {
             return healthCheck(HealthCheckRegistration.of(name, check));
+        }
+
+        /** Evaluation interval, repeat interval, resolved notifications, service name. */
+        public Builder alertSettings(AlertSettings settings) {
+            this.alertSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Retries, timeouts, batch size and rate limits of notification delivery. */
+        public Builder deliverySettings(DeliverySettings settings) {
+            this.deliverySettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Adds a sink under a name routes refer to ({@code slack}, {@code email}, {@code webhook}...). */
+        public Builder alertSink(String name, AlertSink sink) {
+            Objects.requireNonNull(name, "name");
+            if (sinks.putIfAbsent(name, Objects.requireNonNull(sink, "sink")) != null) {
+                throw new IllegalArgumentException("an alert sink named '" + name + "' is already registered");
+            }
+            return this;
+        }
+
+        /** Routes notifications by severity and labels; without any, the defaults of {@link AlertRouter#defaults} apply. */
+        public Builder alertRoute(Route route) {
+            routes.add(Objects.requireNonNull(route, "route"));
+            return this;
+        }
+
+        /** Adds an alert rule. */
+        public Builder alertRule(AlertRuleRegistration rule) {
+            rules.add(Objects.requireNonNull(rule, "rule"));
+            return this;
+        }
+
+        /**
+         * Whether the default rules (service down or degraded, database down, error ratio, p95 latency,
+         * disk, memory, job failures) are registered (default true), with overrides by rule name.
+         */
+        public Builder defaultAlertRules(boolean enabled, Map<String, AlertRuleOverride> overrides) {
+            this.defaultAlertRules = enabled;
+            this.alertRuleOverrides = Map.copyOf(overrides);
+            return this;
+        }
+
+        /** Where notifications wait for delivery (default: in memory). */
+        public Builder notificationOutbox(NotificationOutbox outbox) {
+            this.outbox = Objects.requireNonNull(outbox, "outbox");
+            return this;
         }
 
         /** Builds the monitor; call {@link Monitor#start()} to begin checking. */

@@ -29,7 +29,7 @@ import dev.vigil.metrics.TimeSeriesStore;
  * {@link ApiResponse} back, so every host serves byte-identical JSON.
  *
  * <p>Public: {@code GET /api/health}. Admin only (401 otherwise): {@code GET /api/admin/metrics},
- * {@code GET /api/admin/system-health}.
+ * {@code GET /api/admin/system-health}, alerts, silences and notifications, and registered views.
  */
 public final class MonitorApi {
 
@@ -40,6 +40,7 @@ public final class MonitorApi {
     private final ApiSettings settings;
     private final AdminAuthenticator authenticator;
     private final SystemHealthView systemHealth;
+    private final AlertsApi alerts;
     private final Map<String, Supplier<?>> views = new ConcurrentHashMap<>();
 
     /**
@@ -52,6 +53,7 @@ public final class MonitorApi {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.systemHealth = new SystemHealthView(monitor);
+        this.alerts = new AlertsApi(monitor);
     }
 
     /** The paths and visibility this API serves with. */
@@ -84,6 +86,9 @@ public final class MonitorApi {
             case "/metrics" -> get(request) ? metrics(request) : methodNotAllowed("GET, HEAD");
             case "/system-health" -> get(request) ? json(200, systemHealth.render()) : methodNotAllowed("GET, HEAD");
             default -> {
+                if (AlertsApi.handles(endpoint)) {
+                    yield alerts.handle(request, endpoint);
+                }
                 Supplier<?> view = views.get(endpoint.substring(1));
                 if (view == null) {
                     yield error(404, "not_found", "No Vigil admin endpoint at " + endpoint);

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import dev.vigil.Monitor;
+import dev.vigil.alert.Alert;
+import dev.vigil.alert.AlertState;
+import dev.vigil.alert.Severity;
 import dev.vigil.health.CheckHealth;
 import dev.vigil.health.HealthReport;
 import dev.vigil.jobs.JobMonitor;
@@ -21,7 +24,7 @@ import dev.vigil.metrics.MetricSample;
 final class SystemHealthView {
 
     private static final Set<String> RESERVED = Set.of("status", "timestamp", "uptime", "version", "database",
-            "jobs", "system", "checks", "collectors");
+            "jobs", "system", "checks", "collectors", "alerts", "sinks");
 
     private final Monitor monitor;
 
@@ -45,12 +48,29 @@ final class SystemHealthView {
                 body.put(RESERVED.contains(name) ? "custom." + name : name, section(name, samples));
             }
         });
+        body.put("alerts", alertCounts());
+        Map<String, Object> sinks = new LinkedHashMap<>();
+        monitor.dispatcher().sinkStatus().forEach((name, status) -> sinks.put(name, status.toJson()));
+        body.put("sinks", sinks);
         body.put("checks", report.checks().stream().map(MonitorApi::service).toList());
         Map<String, String> failing = monitor.metrics().failingCollectors();
         if (!failing.isEmpty()) {
             body.put("collectors", Map.of("failing", failing));
         }
         return body;
+    }
+
+    private Map<String, Object> alertCounts() {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        for (Severity severity : Severity.values()) {
+            counts.put(severity.jsonName(), 0);
+        }
+        for (Alert alert : monitor.alerts().active()) {
+            if (alert.state() == AlertState.FIRING) {
+                counts.merge(alert.severity().jsonName(), 1, (a, b) -> (Integer) a + (Integer) b);
+            }
+        }
+        return counts;
     }
 
     private static Map<String, Object> database(HealthReport report, Map<String, List<MetricSample>> collected) {

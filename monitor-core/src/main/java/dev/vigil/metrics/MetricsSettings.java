@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * <p>Defaults: a sample every 60 s kept at full resolution for 24 h, 5-minute rollups (avg/min/max)
  * for 7 days and 1-hour rollups for 30 days; at most 5,000 series. One series costs at most
- * {@link #maxBytesPerSeries()} bytes of arrays (about 55 KB with the defaults).
+ * {@link #maxBytesPerSeries()} bytes of arrays (about 60 KB with the defaults: raw samples are kept exactly as doubles, rollups as floats).
  *
  * @param collectInterval time between two collections
  * @param collectTimeout time one collector may take before it is skipped for the interval
@@ -84,7 +84,7 @@ public record MetricsSettings(Duration collectInterval, Duration collectTimeout,
 
     /** Upper bound of the array bytes one series holds once its history is full. */
     public long maxBytesPerSeries() {
-        return rawCapacity() * 8L + (mediumCapacity() + coarseCapacity()) * 16L;
+        return rawCapacity() * 12L + (mediumCapacity() + coarseCapacity()) * 16L;
     }
 
     private static void positive(String setting, Duration value) {

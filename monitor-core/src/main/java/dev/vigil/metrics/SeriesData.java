@@ -43,7 +43,7 @@ final class SeriesData {
         if (time == lastTime) {
             raw.replaceLast(value);
         } else {
-            raw.append(rel, (float) value, (float) value, (float) value);
+            raw.append(rel, value, value, value);
         }
         medium.accumulate(rel, base, value);
         coarse.accumulate(rel, base, value);
@@ -80,7 +80,7 @@ final class SeriesData {
             if (i < tier.size) {
                 int slot = tier.slot(i);
                 time = base + tier.times[slot];
-                value = tier.values[slot];
+                value = tier.value(slot);
                 pointMin = tier.rollup ? tier.mins[slot] : value;
                 pointMax = tier.rollup ? tier.maxs[slot] : value;
             } else {
@@ -134,7 +134,8 @@ final class SeriesData {
         private final long step;
         private final boolean rollup;
         private int[] times = new int[0];
-        private float[] values = new float[0];
+        private double[] exact = new double[0]; // raw samples: kept exactly
+        private float[] values = new float[0]; // rollup means: float is plenty for charts
         private float[] mins = new float[0];
         private float[] maxs = new float[0];
         private int head;
@@ -163,7 +164,7 @@ final class SeriesData {
         void accumulate(int rel, long base, double value) {
             int bucket = (int) (Math.floorDiv(base + rel, step) * step - base);
             if (openCount > 0 && bucket != openStart) {
-                append(openStart, (float) (openSum / openCount), (float) openMin, (float) openMax);
+                append(openStart, openSum / openCount, openMin, openMax);
                 openCount = 0;
             }
             if (openCount == 0) {
@@ -178,7 +179,11 @@ final class SeriesData {
             openCount++;
         }
 
-        void append(int time, float value, float min, float max) {
+        double value(int slot) {
+            return rollup ? values[slot] : exact[slot];
+        }
+
+        void append(int time, double value, double min, double max) {
             if (size == times.length && times.length < capacity) {
                 grow();
             }
@@ -195,35 +200,41 @@ final class SeriesData {
         void replaceLast(double value) {
             if (size > 0) {
                 int slot = slot(size - 1);
-                values[slot] = (float) value;
+                exact[slot] = value;
             }
         }
 
-        private void write(int slot, int time, float value, float min, float max) {
+        private void write(int slot, int time, double value, double min, double max) {
             times[slot] = time;
-            values[slot] = value;
             if (rollup) {
-                mins[slot] = min;
-                maxs[slot] = max;
+                values[slot] = (float) value;
+                mins[slot] = (float) min;
+                maxs[slot] = (float) max;
+            } else {
+                exact[slot] = value;
             }
         }
 
         private void grow() {
             int length = Math.min(capacity, Math.max(16, times.length * 2));
             int[] newTimes = new int[length];
-            float[] newValues = new float[length];
+            double[] newExact = rollup ? exact : new double[length];
+            float[] newValues = rollup ? new float[length] : values;
             float[] newMins = rollup ? new float[length] : mins;
             float[] newMaxs = rollup ? new float[length] : maxs;
             for (int i = 0; i < size; i++) {
                 int slot = slot(i);
                 newTimes[i] = times[slot];
-                newValues[i] = values[slot];
                 if (rollup) {
+                    newValues[i] = values[slot];
                     newMins[i] = mins[slot];
                     newMaxs[i] = maxs[slot];
+                } else {
+                    newExact[i] = exact[slot];
                 }
             }
             times = newTimes;
+            exact = newExact;
             values = newValues;
             mins = newMins;
             maxs = newMaxs;
@@ -241,7 +252,7 @@ final class SeriesData {
         }
 
         long arrayBytes() {
-            return times.length * 4L + values.length * 4L + (rollup ? mins.length * 8L : 0);
+            return times.length * 4L + exact.length * 8L + values.length * 4L + mins.length * 4L + maxs.length * 4L;
         }
 
         @Override
