@@ -1,5 +1,7 @@
 package dev.vigil.spring.boot;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -12,6 +14,13 @@ import dev.vigil.health.HealthSettings;
 import dev.vigil.health.checks.DiskSpaceCheck;
 import dev.vigil.health.checks.HttpEndpointCheck;
 import dev.vigil.health.checks.JvmHeapCheck;
+import dev.vigil.alert.AlertRuleRegistration;
+import dev.vigil.alert.AlertSettings;
+import dev.vigil.alert.AlertSink;
+import dev.vigil.alert.delivery.DeliverySettings;
+import dev.vigil.alert.delivery.Route;
+import dev.vigil.alert.sinks.AlertmanagerAlertSink;
+import dev.vigil.alert.sinks.WebhookAlertSink;
 import dev.vigil.jobs.JobExpectation;
 import dev.vigil.metrics.MetricCollector;
 import dev.vigil.metrics.MetricsSettings;
@@ -42,7 +51,7 @@ import org.springframework.util.ClassUtils;
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration"})
 @ConditionalOnBooleanProperty(name = "monitor.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(MonitorProperties.class)
+@EnableConfigurationProperties({MonitorProperties.class, MonitorAlertProperties.class})
 public final class VigilAutoConfiguration {
 
     private static final String BOOT_JVM_METRICS =
@@ -131,7 +140,8 @@ public final class VigilAutoConfiguration {
             MetricsSettings metricsSettings, AdminAuthenticator adminAuthenticator, ListableBeanFactory beans,
             ObjectProvider<HealthCheckRegistration> registrations, ObjectProvider<BuildProperties> buildProperties,
             ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<MonitorBuilderCustomizer> customizers,
-            Environment environment) {
+            MonitorAlertProperties alertProperties, ObjectProvider<AlertRuleRegistration> alertRules,
+            ObjectProvider<AlertSinkRegistration> sinkRegistrations, Environment environment) {
         Monitor.Builder builder = Monitor.builder()
                 .version(version(properties, buildProperties, environment))
                 .healthSettings(healthSettings)
@@ -155,10 +165,85 @@ public final class VigilAutoConfiguration {
             }
         }
         beans.getBeansOfType(MetricCollector.class).forEach(builder::metricCollector);
+        configureAlerts(builder, alertProperties, alertRules, sinkRegistrations, beans, environment);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         Monitor monitor = builder.build();
         properties.getJobs().getExpect().forEach((job, expectation) -> monitor.jobs().expect(job, expectation(job, expectation)));
         return monitor;
+    }
+
+    private static void configureAlerts(Monitor.Builder builder, MonitorAlertProperties properties,
+            ObjectProvider<AlertRuleRegistration> rules, ObjectProvider<AlertSinkRegistration> sinkRegistrations,
+            ListableBeanFactory beans, Environment environment) {
+        String service = properties.getService() != null && !properties.getService().isBlank() ? properties.getService()
+                : environment.getProperty("spring.application.name", AlertSettings.DEFAULT_SERVICE);
+        builder.alertSettings(AlertSettings.builder()
+                .evaluationInterval(properties.getEvaluationInterval())
+                .repeatInterval(properties.getRepeatInterval())
+                .sendResolved(properties.isSendResolved())
+                .service(service)
+                .build());
+        AlertRuleProperties configured = new AlertRuleProperties(properties.getRules());
+        builder.defaultAlertRules(properties.isDefaults(), configured.overrides());
+        configured.custom().forEach(builder::alertRule);
+        rules.orderedStream().forEach(builder::alertRule);
+        DeliverySettings.Builder delivery = DeliverySettings.builder()
+                .maxAttempts(properties.getDelivery().getMaxAttempts())
+                .sendTimeout(properties.getDelivery().getSendTimeout())
+                .maxBackoff(properties.getDelivery().getMaxBackoff());
+        sinkRegistrations.orderedStream().forEach(sink -> {
+            builder.alertSink(sink.name(), sink.sink());
+            if (!sink.minSendInterval().isZero()) {
+                delivery.minSendInterval(sink.name(), sink.minSendInterval());
+            }
+        });
+        beans.getBeansOfType(AlertSink.class).forEach(builder::alertSink);
+        builder.deliverySettings(delivery.build());
+        for (MonitorAlertProperties.RouteProperties route : properties.getRoutes()) {
+            Route.Builder configuredRoute = Route.builder()
+                    .severities(new java.util.HashSet<>(route.getSeverities()))
+                    .to(route.getSinks())
+                    .groupWait(route.getGroupWait())
+                    .continueMatching(route.isContinueMatching());
+            route.getMatchLabels().forEach(configuredRoute::matchLabel);
+            builder.alertRoute(configuredRoute.build());
+        }
+    }
+
+    /** The generic JSON webhook sink, when {@code monitor.alerts.webhook.url} is set. */
+    @Bean
+    @ConditionalOnMissingBean(name = "vigilWebhookSink")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(prefix = "monitor.alerts.webhook", name = "url")
+    AlertSinkRegistration vigilWebhookSink(MonitorAlertProperties properties) {
+        MonitorAlertProperties.Webhook webhook = properties.getWebhook();
+        WebhookAlertSink sink = WebhookAlertSink.builder(uri("monitor.alerts.webhook.url", webhook.getUrl()))
+                .secret(webhook.getSecret() == null || webhook.getSecret().isBlank() ? null : webhook.getSecret())
+                .timeout(webhook.getTimeout())
+                .build();
+        return new AlertSinkRegistration("webhook", sink, Duration.ZERO);
+    }
+
+    /** The Prometheus Alertmanager sink, when {@code monitor.alerts.alertmanager.url} is set. */
+    @Bean
+    @ConditionalOnMissingBean(name = "vigilAlertmanagerSink")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(prefix = "monitor.alerts.alertmanager", name = "url")
+    AlertSinkRegistration vigilAlertmanagerSink(MonitorAlertProperties properties) {
+        return new AlertSinkRegistration("alertmanager",
+                AlertmanagerAlertSink.builder(uri("monitor.alerts.alertmanager.url", properties.getAlertmanager().getUrl()))
+                        .build(), Duration.ZERO);
+    }
+
+    /** Parses a configured URL without ever echoing it (it may carry a token). */
+    static URI uri(String setting, String value) {
+        try {
+            URI uri = new URI(value.strip());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new URISyntaxException("", "");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(setting + " is not an absolute http(s) URL");
+        }
     }
 
     private static JobExpectation expectation(String job, MonitorProperties.Expectation properties) {
