@@ -398,6 +398,11 @@ public final class AlertDispatcher implements AutoCloseable {
             wait = failure.retryAfter;
         }
         Instant next = now.plus(wait);
+        if (failure.retryAfter != null) {
+            // the receiver asked for a pause: hold the whole sink, not only this batch, so newer
+            // notifications neither hit the rate limit again nor overtake the ones waiting
+            worker.holdUntil = now.plus(failure.retryAfter);
+        }
         int deadLettered = 0;
         for (OutboxEntry entry : batch) {
             int attempts = entry.attempts() + 1;
@@ -473,6 +478,7 @@ public final class AlertDispatcher implements AutoCloseable {
         private boolean woken;
         volatile @Nullable Thread thread;
         volatile @Nullable Instant lastSendAt;
+        volatile @Nullable Instant holdUntil;
         private @Nullable ExecutorService sender;
         // health, guarded by this
         private int consecutiveFailures;
@@ -491,7 +497,12 @@ public final class AlertDispatcher implements AutoCloseable {
 
         @Nullable Instant nextSendAllowedAt() {
             Instant last = lastSendAt;
-            return last == null || minSendInterval.isZero() ? null : last.plus(minSendInterval);
+            Instant byRate = last == null || minSendInterval.isZero() ? null : last.plus(minSendInterval);
+            Instant hold = holdUntil;
+            if (hold == null) {
+                return byRate;
+            }
+            return byRate == null || hold.isAfter(byRate) ? hold : byRate;
         }
 
         synchronized ExecutorService sender() {

@@ -155,6 +155,25 @@ class AlertDispatcherTest {
     }
 
     @Test
+    void retryAfterHoldsTheWholeSinkSoNewerNotificationsDoNotOvertake() {
+        AlertDispatcher dispatcher = dispatcher();
+        slack.failWith(DeliveryException.transientFailure("slack returned HTTP 429", Duration.ofSeconds(30)));
+        Notification first = TestNotifications.firing(Severity.CRITICAL, t0);
+        dispatcher.submit(first);
+        dispatcher.deliverDue();
+
+        clock.advance(Duration.ofSeconds(5));
+        Notification second = TestNotifications.firing(Severity.CRITICAL, clock.instant());
+        dispatcher.submit(second);
+        dispatcher.deliverDue();
+        assertThat(slack.calls()).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(25));
+        dispatcher.deliverDue();
+        assertThat(slack.delivered()).containsExactly(first, second);
+    }
+
+    @Test
     void permanentFailureIsDeadLetteredAndNotRetried() {
         AlertDispatcher dispatcher = dispatcher();
         slack.failWith(DeliveryException.permanent("channel_not_found"));
