@@ -14,7 +14,11 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import dev.vigil.action.ActionRegistration;
+import dev.vigil.action.ActionService;
+import dev.vigil.action.ActionSettings;
 import dev.vigil.alert.AlertEngine;
+import dev.vigil.alert.Notification;
 import dev.vigil.alert.AlertRuleOverride;
 import dev.vigil.alert.AlertRuleRegistration;
 import dev.vigil.alert.AlertRules;
@@ -29,6 +33,11 @@ import dev.vigil.alert.delivery.NotificationOutbox;
 import dev.vigil.alert.delivery.Route;
 import dev.vigil.alert.sinks.LogAlertSink;
 import dev.vigil.api.AdminAuthenticator;
+import dev.vigil.audit.AuditLog;
+import dev.vigil.audit.MemoryAuditLog;
+import dev.vigil.config.ConfigStore;
+import dev.vigil.config.MemoryConfigStore;
+import dev.vigil.config.RuntimeConfig;
 import dev.vigil.api.ApiSettings;
 import dev.vigil.api.MonitorApi;
 import dev.vigil.health.HealthCheck;
@@ -76,6 +85,10 @@ public final class Monitor implements AutoCloseable {
     private final JobMonitor jobs;
     private final AlertDispatcher dispatcher;
     private final AlertEngine alerts;
+    private final AuditLog audit;
+    private final RuntimeConfig runtimeConfig;
+    private final ExecutorService actionExecutor;
+    private final ActionService actions;
     private final MonitorApi api;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final ScheduledThreadPoolExecutor scheduler;
@@ -112,8 +125,20 @@ public final class Monitor implements AutoCloseable {
         AlertRouter router = builder.routes.isEmpty() ? AlertRouter.defaults(sinks.keySet()) : AlertRouter.of(builder.routes);
         this.dispatcher = new AlertDispatcher(clock, builder.outbox != null ? builder.outbox : new MemoryNotificationOutbox(),
                 sinks, router, builder.deliverySettings);
+        this.audit = builder.auditLog != null ? builder.auditLog : new MemoryAuditLog();
+        Map<String, Object> runtimeDefaults = new LinkedHashMap<>();
+        runtimeDefaults.put(RuntimeConfig.HEALTH_INTERVAL.name(), builder.healthSettings.interval());
+        runtimeDefaults.putAll(builder.runtimeDefaults);
+        this.runtimeConfig = new RuntimeConfig(clock, builder.configStore != null ? builder.configStore : new MemoryConfigStore(),
+                audit, runtimeDefaults);
+        health.setDefaultInterval(runtimeConfig.get(RuntimeConfig.HEALTH_INTERVAL));
+        runtimeConfig.onChange(RuntimeConfig.HEALTH_INTERVAL, health::setDefaultInterval);
+        this.actionExecutor = ActionService.newExecutor(2, 16);
+        this.actions = new ActionService(clock, builder.nanoTime, actionExecutor, scheduler, runtimeConfig, audit,
+                builder.actionSettings);
+        builder.actions.forEach(actions::register);
         RuleContext context = RuleContext.of(clock, metrics.store(), health::report).withJobs(jobs);
-        this.alerts = new AlertEngine(context, builder.nanoTime, dispatcher::submit, builder.alertSettings);
+        this.alerts = new AlertEngine(context, builder.nanoTime, this::notify, builder.alertSettings);
         if (builder.defaultAlertRules) {
             AlertRules.defaults(builder.alertRuleOverrides).forEach(alerts::register);
         }
@@ -139,11 +164,25 @@ public final class Monitor implements AutoCloseable {
         log.info("Vigil started with {} health check(s)", health.names().size());
     }
 
+    /** Every notification goes to delivery; a firing one may also start its suggested action (auto-fix). */
+    private void notify(Notification notification) {
+        dispatcher.submit(notification);
+        if (notification.kind() == Notification.Kind.FIRING) {
+            try {
+                actions.onAlertFired(notification.alert());
+            } catch (RuntimeException e) {
+                log.warn("Auto-fix for alert '{}' could not start", notification.alert().rule(), e);
+            }
+        }
+    }
+
     private void tick() {
         try {
-            health.runDue();
-            metrics.collectIfDue();
-            alerts.evaluateIfDue();
+            if (runtimeConfig.get(RuntimeConfig.MONITORING_ENABLED)) { // off: checks, collection and evaluation pause
+                health.runDue();
+                metrics.collectIfDue();
+                alerts.evaluateIfDue();
+            }
         } catch (RuntimeException e) { // keep the schedule alive whatever happens
             synchronized (lifecycle) {
                 if (closed) {
@@ -188,6 +227,21 @@ public final class Monitor implements AutoCloseable {
         return dispatcher;
     }
 
+    /** Remediation actions behind their guardrails, and auto-fix. */
+    public ActionService actions() {
+        return actions;
+    }
+
+    /** Switches that change without a redeploy: kill switch, auto-fix, monitoring on/off, check interval... */
+    public RuntimeConfig runtimeConfig() {
+        return runtimeConfig;
+    }
+
+    /** The audit trail of actions, queries and configuration changes. */
+    public AuditLog audit() {
+        return audit;
+    }
+
     /** The framework-neutral HTTP API, to be served by a transport such as {@code MonitorServlet}. */
     public MonitorApi api() {
         return api;
@@ -220,6 +274,7 @@ public final class Monitor implements AutoCloseable {
         }
         shutdown(scheduler);
         shutdown(checkExecutor);
+        shutdown(actionExecutor);
         dispatcher.close();
         for (AutoCloseable closeable : closeables) {
             try {
@@ -266,6 +321,11 @@ public final class Monitor implements AutoCloseable {
         private boolean defaultAlertRules = true;
         private Map<String, AlertRuleOverride> alertRuleOverrides = Map.of();
         private @Nullable NotificationOutbox outbox;
+        private final List<ActionRegistration> actions = new ArrayList<>();
+        private ActionSettings actionSettings = ActionSettings.ofDefaults();
+        private @Nullable AuditLog auditLog;
+        private @Nullable ConfigStore configStore;
+        private final Map<String, Object> runtimeDefaults = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -417,6 +477,36 @@ public final class Monitor implements AutoCloseable {
         /** Where notifications wait for delivery (default: in memory). */
         public Builder notificationOutbox(NotificationOutbox outbox) {
             this.outbox = Objects.requireNonNull(outbox, "outbox");
+            return this;
+        }
+
+        /** Registers a remediation action (e.g. {@code start_curation}), triggered through the API or by auto-fix. */
+        public Builder action(ActionRegistration action) {
+            actions.add(Objects.requireNonNull(action, "action"));
+            return this;
+        }
+
+        /** Approval and idempotency lifetimes, memory bounds of the action service. */
+        public Builder actionSettings(ActionSettings settings) {
+            this.actionSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Where the audit trail is kept (default: in memory, the newest 10,000 entries). */
+        public Builder auditLog(AuditLog log) {
+            this.auditLog = Objects.requireNonNull(log, "log");
+            return this;
+        }
+
+        /** Where runtime switches persist (default: in memory). */
+        public Builder configStore(ConfigStore store) {
+            this.configStore = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** Initial value of a runtime switch, e.g. {@code actions.auto-fix = true}; validated like a change. */
+        public Builder runtimeDefault(String key, Object value) {
+            runtimeDefaults.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
             return this;
         }
 

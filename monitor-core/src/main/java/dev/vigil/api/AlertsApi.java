@@ -85,6 +85,7 @@ final class AlertsApi {
             List<Object> info = new ArrayList<>();
             for (ActiveAlert active : monitor.alerts().activeDetails()) {
                 Map<String, Object> json = alert(active.alert());
+                monitor.actions().autoFixOutcome(active.alert().id()).ifPresent(fix -> json.put("autoFix", fix.toJson()));
                 json.put("silenced", active.silenced());
                 active.acknowledger().ifPresent(who -> json.put("acknowledgedBy", who));
                 switch (active.alert().severity()) {
@@ -221,7 +222,7 @@ final class AlertsApi {
         }
     }
 
-    private static Instant instant(String text) {
+    static Instant instant(String text) {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {

@@ -41,6 +41,7 @@ public final class MonitorApi {
     private final AdminAuthenticator authenticator;
     private final SystemHealthView systemHealth;
     private final AlertsApi alerts;
+    private final OperationsApi operations;
     private final Map<String, Supplier<?>> views = new ConcurrentHashMap<>();
 
     /**
@@ -54,6 +55,7 @@ public final class MonitorApi {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.systemHealth = new SystemHealthView(monitor);
         this.alerts = new AlertsApi(monitor);
+        this.operations = new OperationsApi(monitor);
     }
 
     /** The paths and visibility this API serves with. */
@@ -88,6 +90,9 @@ public final class MonitorApi {
             default -> {
                 if (AlertsApi.handles(endpoint)) {
                     yield alerts.handle(request, endpoint);
+                }
+                if (OperationsApi.handles(endpoint)) {
+                    yield operations.handle(request, endpoint);
                 }
                 Supplier<?> view = views.get(endpoint.substring(1));
                 if (view == null) {

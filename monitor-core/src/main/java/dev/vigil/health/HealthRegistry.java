@@ -45,6 +45,7 @@ public final class HealthRegistry {
     private final Clock clock;
     private final LongSupplier nanoTime;
     private final HealthSettings settings;
+    private volatile Duration defaultInterval;
     private final ExecutorService checkExecutor;
     private final ScheduledExecutorService timer;
     private final Instant startedAt;
@@ -72,6 +73,7 @@ public final class HealthRegistry {
         this.timer = Objects.requireNonNull(timer, "timer");
         this.version = Objects.requireNonNull(version, "version");
         this.startedAt = clock.instant();
+        this.defaultInterval = settings.interval();
     }
 
     /**
@@ -82,7 +84,7 @@ public final class HealthRegistry {
     public void register(HealthCheckRegistration registration) {
         Objects.requireNonNull(registration, "registration");
         Slot slot = new Slot(registration,
-                registration.interval().orElse(settings.interval()),
+                registration.interval().orElse(null),
                 registration.timeout().orElse(settings.timeout()),
                 settings.historySize(), clock.instant());
         synchronized (scheduleLock) {
@@ -125,7 +127,7 @@ public final class HealthRegistry {
             for (String name : order) {
                 Slot slot = slots.get(name);
                 if (!now.isBefore(slot.nextDue)) {
-                    slot.nextDue = now.plus(slot.interval);
+                    slot.nextDue = now.plus(slot.interval != null ? slot.interval : defaultInterval);
                     started.add(start(slot, now));
                 }
             }
@@ -196,6 +198,30 @@ public final class HealthRegistry {
         }
         Duration uptime = Duration.between(startedAt, now);
         return HealthReport.of(now, uptime.isNegative() ? Duration.ZERO : uptime, version, checks);
+    }
+
+    /**
+     * Changes the interval of every check registered without its own, from its next run on (the
+     * runtime switch {@code health.interval}).
+     */
+    public void setDefaultInterval(Duration interval) {
+        if (interval.isZero() || interval.isNegative()) {
+            throw new IllegalArgumentException("health.interval must be positive, was " + interval);
+        }
+        this.defaultInterval = interval;
+        synchronized (scheduleLock) {
+            Instant latest = clock.instant().plus(interval);
+            for (Slot slot : slots.values()) {
+                if (slot.interval == null && slot.nextDue.isAfter(latest)) {
+                    slot.nextDue = latest;
+                }
+            }
+        }
+    }
+
+    /** The interval of checks registered without their own. */
+    public Duration defaultInterval() {
+        return defaultInterval;
     }
 
     /** The settings this registry runs with. */
@@ -280,7 +306,7 @@ public final class HealthRegistry {
 
     private static final class Slot {
         final HealthCheckRegistration registration;
-        final Duration interval;
+        final @Nullable Duration interval; // null: the registry's default interval
         final Duration timeout;
         final RingBuffer<HealthCheckRun> history;
         final Instant registeredAt;
@@ -289,7 +315,8 @@ public final class HealthRegistry {
         volatile @Nullable HealthResult latest;
         volatile @Nullable CompletableFuture<HealthResult> inFlight;
 
-        Slot(HealthCheckRegistration registration, Duration interval, Duration timeout, int historySize, Instant now) {
+        Slot(HealthCheckRegistration registration, @Nullable Duration interval, Duration timeout, int historySize,
+                Instant now) {
             this.registration = registration;
             this.interval = interval;
             this.timeout = timeout;
