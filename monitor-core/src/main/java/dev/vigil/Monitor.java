@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
@@ -38,6 +39,7 @@ import dev.vigil.audit.MemoryAuditLog;
 import dev.vigil.config.ConfigStore;
 import dev.vigil.config.MemoryConfigStore;
 import dev.vigil.config.RuntimeConfig;
+import dev.vigil.query.AdminQueryService;
 import dev.vigil.api.ApiSettings;
 import dev.vigil.api.MonitorApi;
 import dev.vigil.health.HealthCheck;
@@ -89,6 +91,7 @@ public final class Monitor implements AutoCloseable {
     private final RuntimeConfig runtimeConfig;
     private final ExecutorService actionExecutor;
     private final ActionService actions;
+    private volatile @Nullable AdminQueryService queryService;
     private final MonitorApi api;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final ScheduledThreadPoolExecutor scheduler;
@@ -235,6 +238,19 @@ public final class Monitor implements AutoCloseable {
     /** Switches that change without a redeploy: kill switch, auto-fix, monitoring on/off, check interval... */
     public RuntimeConfig runtimeConfig() {
         return runtimeConfig;
+    }
+
+    /** The read-only SQL service behind {@code POST /api/admin/run-query}, if one is set. */
+    public Optional<AdminQueryService> queryService() {
+        return Optional.ofNullable(queryService);
+    }
+
+    /**
+     * Enables {@code POST /api/admin/run-query} with {@code service} (the JDBC module's
+     * {@code ReadOnlyQueryRunner}); it is off until a service is set.
+     */
+    public void queryService(AdminQueryService service) {
+        this.queryService = Objects.requireNonNull(service, "service");
     }
 
     /** The audit trail of actions, queries and configuration changes. */

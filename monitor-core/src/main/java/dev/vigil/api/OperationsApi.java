@@ -16,10 +16,12 @@ import dev.vigil.audit.AuditEntry;
 import dev.vigil.audit.AuditQuery;
 import dev.vigil.config.ConfigEntry;
 import dev.vigil.internal.Json;
+import dev.vigil.query.AdminQueryService;
+import dev.vigil.query.QueryException;
 
 /**
- * The operations part of the admin API: remediation actions behind their guardrails, runtime
- * switches, and the audit trail.
+ * The operations part of the admin API: read-only SQL, remediation actions behind their guardrails,
+ * runtime switches, and the audit trail.
  */
 final class OperationsApi {
 
@@ -30,13 +32,16 @@ final class OperationsApi {
     }
 
     static boolean handles(String endpoint) {
-        return endpoint.equals("/trigger-action") || endpoint.equals("/actions") || endpoint.equals("/config")
+        return endpoint.equals("/run-query") || endpoint.equals("/trigger-action") || endpoint.equals("/actions") || endpoint.equals("/config")
                 || endpoint.startsWith("/config/") || endpoint.equals("/audit");
     }
 
     ApiResponse handle(ApiRequest request, String endpoint) {
         boolean get = request.method().equals("GET") || request.method().equals("HEAD");
         try {
+            if (endpoint.equals("/run-query")) {
+                return request.method().equals("POST") ? runQuery(request) : MonitorApi.methodNotAllowed("POST");
+            }
             if (endpoint.equals("/trigger-action")) {
                 return request.method().equals("POST") ? trigger(request) : MonitorApi.methodNotAllowed("POST");
             }
@@ -60,6 +65,28 @@ final class OperationsApi {
             return get ? audit(request) : MonitorApi.methodNotAllowed("GET, HEAD");
         } catch (NoSuchElementException e) { // unknown action or configuration key
             return MonitorApi.error(404, "not_found", e.getMessage());
+        }
+    }
+
+    private ApiResponse runQuery(ApiRequest request) {
+        AdminQueryService service = monitor.queryService().orElse(null);
+        if (service == null) {
+            return MonitorApi.error(404, "not_found", "run-query is disabled (monitor.query.enabled=false)");
+        }
+        JsonNode body = body(request);
+        JsonNode query = body.path("query");
+        if (!query.isTextual() || query.asText().isBlank()) {
+            throw new IllegalArgumentException("send {\"query\": \"SELECT ...\", \"maxRows\": 100}");
+        }
+        JsonNode maxRows = body.path("maxRows");
+        if (!maxRows.isMissingNode() && !maxRows.canConvertToInt()) {
+            throw new IllegalArgumentException("maxRows must be an integer");
+        }
+        try {
+            return MonitorApi.json(200, service.run(query.asText(), maxRows.isMissingNode() ? 100 : maxRows.asInt(),
+                    who(request, body)));
+        } catch (QueryException e) {
+            return MonitorApi.error(e.kind().httpStatus(), e.code(), e.getMessage());
         }
     }
 

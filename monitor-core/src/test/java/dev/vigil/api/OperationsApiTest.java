@@ -167,8 +167,31 @@ class OperationsApiTest {
     }
 
     @Test
+    void runQueryIsOffUntilAServiceIsSetAndMapsItsFailures() throws Exception {
+        assertThat(call("POST", "/api/admin/run-query", "{\"query\": \"SELECT 1\"}", 404).get("message").asText())
+                .contains("monitor.query.enabled=false");
+
+        monitor.queryService((sql, maxRows, who) -> {
+            if (sql.contains("DROP")) {
+                throw new dev.vigil.query.QueryException(dev.vigil.query.QueryException.Kind.REJECTED, "not_a_query",
+                        "only SELECT, WITH ... SELECT, VALUES and EXPLAIN are allowed");
+            }
+            return Map.of("columns", List.of("n"), "rows", List.of(List.of(maxRows)), "rowCount", 1, "who", who);
+        });
+
+        JsonNode ok = call("POST", "/api/admin/run-query", "{\"query\": \"SELECT 1\", \"maxRows\": 5}", 200);
+        assertThat(ok.get("rows").get(0).get(0).asInt()).isEqualTo(5);
+        assertThat(ok.get("who").asText()).isEqualTo("admin");
+        JsonNode rejected = call("POST", "/api/admin/run-query", "{\"query\": \"DROP TABLE users\"}", 400);
+        assertThat(rejected.get("error").asText()).isEqualTo("not_a_query");
+        call("POST", "/api/admin/run-query", "{\"query\": 42}", 400);
+        call("POST", "/api/admin/run-query", "{\"query\": \"SELECT 1\", \"maxRows\": \"many\"}", 400);
+    }
+
+    @Test
     void operationsNeedTheToken() {
-        for (String path : List.of("/api/admin/trigger-action", "/api/admin/actions", "/api/admin/config", "/api/admin/audit")) {
+        for (String path : List.of("/api/admin/run-query", "/api/admin/trigger-action", "/api/admin/actions",
+                "/api/admin/config", "/api/admin/audit")) {
             assertThat(monitor.api().handle(ApiRequest.of("GET", path, Map.of())).status()).isEqualTo(401);
         }
     }
