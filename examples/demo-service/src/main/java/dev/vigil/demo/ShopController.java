@@ -17,10 +17,12 @@ class ShopController {
 
     private final FaultSwitch faults;
     private final JdbcTemplate jdbc;
+    private final BookingCache cache;
 
-    ShopController(FaultSwitch faults, JdbcTemplate jdbc) {
+    ShopController(FaultSwitch faults, JdbcTemplate jdbc, BookingCache cache) {
         this.faults = faults;
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     @PostMapping("/media-upload")
@@ -44,7 +46,7 @@ class ShopController {
         if (slowQueryMs > 0) {
             jdbc.update("CALL SLEEP_MS(?)", slowQueryMs);
         }
-        return jdbc.queryForList("SELECT id, customer, slot FROM bookings ORDER BY id");
+        return cache.get("all", () -> jdbc.queryForList("SELECT id, customer, slot FROM bookings ORDER BY id"));
     }
 
     @GetMapping("/bookings/{id}")

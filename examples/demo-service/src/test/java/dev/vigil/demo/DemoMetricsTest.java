@@ -179,7 +179,7 @@ class DemoMetricsTest {
         assertThat(slowShape.get("count").asLong()).isEqualTo(3);
         assertThat(slowShape.get("slow").asLong()).isEqualTo(3);
         assertThat(slowShape.get("p95Ms").asDouble()).isGreaterThan(250);
-        assertThat(bookingsShape.get("count").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(bookingsShape.get("count").asLong()).isGreaterThanOrEqualTo(1); // later reads come from the cache
         assertThat(output.getAll().split("CALL SLEEP_MS\\(\\?\\)", -1).length - 1).isEqualTo(1);
     }
 

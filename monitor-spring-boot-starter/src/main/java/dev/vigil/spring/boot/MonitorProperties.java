@@ -30,6 +30,7 @@ public class MonitorProperties {
     private final Requests requests = new Requests();
     private final Jdbc jdbc = new Jdbc();
     private final Jobs jobs = new Jobs();
+    private final Actions actions = new Actions();
 
     public boolean isEnabled() {
         return enabled;
@@ -73,6 +74,58 @@ public class MonitorProperties {
 
     public Jobs getJobs() {
         return jobs;
+    }
+
+    public Actions getActions() {
+        return actions;
+    }
+
+    /** Initial values of the runtime switches for remediation actions (changeable later through /api/admin/config). */
+    public static class Actions {
+
+        /** Global kill switch: no action runs while it is on. */
+        private boolean killSwitch;
+
+        /** Whether a firing alert may run its suggested action automatically (within the guardrails). */
+        private boolean autoFix;
+
+        /** Runs allowed per action in a rolling hour. */
+        private int maxPerHour = 10;
+
+        /** Whether critical actions need a second call with an approval token. */
+        private boolean requireApprovalForCritical = true;
+
+        public boolean isKillSwitch() {
+            return killSwitch;
+        }
+
+        public void setKillSwitch(boolean killSwitch) {
+            this.killSwitch = killSwitch;
+        }
+
+        public boolean isAutoFix() {
+            return autoFix;
+        }
+
+        public void setAutoFix(boolean autoFix) {
+            this.autoFix = autoFix;
+        }
+
+        public int getMaxPerHour() {
+            return maxPerHour;
+        }
+
+        public void setMaxPerHour(int maxPerHour) {
+            this.maxPerHour = maxPerHour;
+        }
+
+        public boolean isRequireApprovalForCritical() {
+            return requireApprovalForCritical;
+        }
+
+        public void setRequireApprovalForCritical(boolean requireApprovalForCritical) {
+            this.requireApprovalForCritical = requireApprovalForCritical;
+        }
     }
 
     /** Metric collection and history. */

@@ -14,7 +14,9 @@ import dev.vigil.health.HealthSettings;
 import dev.vigil.health.checks.DiskSpaceCheck;
 import dev.vigil.health.checks.HttpEndpointCheck;
 import dev.vigil.health.checks.JvmHeapCheck;
+import dev.vigil.action.ActionRegistration;
 import dev.vigil.alert.AlertRuleRegistration;
+import dev.vigil.config.RuntimeConfig;
 import dev.vigil.alert.AlertSettings;
 import dev.vigil.alert.AlertSink;
 import dev.vigil.alert.delivery.DeliverySettings;
@@ -28,6 +30,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -166,6 +169,11 @@ public final class VigilAutoConfiguration {
         }
         beans.getBeansOfType(MetricCollector.class).forEach(builder::metricCollector);
         configureAlerts(builder, alertProperties, alertRules, sinkRegistrations, beans, environment);
+        MonitorProperties.Actions switches = properties.getActions();
+        builder.runtimeDefault(RuntimeConfig.KILL_SWITCH.name(), switches.isKillSwitch())
+                .runtimeDefault(RuntimeConfig.AUTO_FIX.name(), switches.isAutoFix())
+                .runtimeDefault(RuntimeConfig.MAX_ACTIONS_PER_HOUR.name(), switches.getMaxPerHour())
+                .runtimeDefault(RuntimeConfig.REQUIRE_APPROVAL_FOR_CRITICAL.name(), switches.isRequireApprovalForCritical());
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         Monitor monitor = builder.build();
         properties.getJobs().getExpect().forEach((job, expectation) -> monitor.jobs().expect(job, expectation(job, expectation)));
@@ -257,6 +265,15 @@ public final class VigilAutoConfiguration {
             expectation = expectation.suggestedAction(properties.getSuggestedAction());
         }
         return expectation.critical(properties.isCritical());
+    }
+
+    /**
+     * Registers the {@link ActionRegistration} beans once every bean exists: actions usually call the
+     * application's services, which may themselves use the monitor (a job recording its runs).
+     */
+    @Bean
+    SmartInitializingSingleton vigilActionRegistrar(Monitor monitor, ObjectProvider<ActionRegistration> actions) {
+        return () -> actions.orderedStream().forEach(monitor.actions()::register);
     }
 
     @Bean
