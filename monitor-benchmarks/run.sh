@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Builds the JMH uber-jar and runs Vigil's benchmarks, then prints one Markdown table per benchmark
+# (score, error, bytes allocated per operation, ratio to the baseline variant), also written to
+# monitor-benchmarks/target/benchmarks.md. Raw results: target/jmh-<name>.json, logs: target/jmh-<name>.log.
+#
+# Usage: monitor-benchmarks/run.sh [name...]
+#   names: jdbc-stub jdbc-h2 filter alert history footprint (default: all, about 20 minutes on 2 cores)
+# Environment:
+#   JMH_OPTS    run settings, default "-f 1 -wi 3 -w 2s -i 5 -r 2s" (sized for a 2-core machine);
+#               a smoke run: JMH_OPTS="-f 1 -wi 1 -w 1s -i 1 -r 1s"
+#   SKIP_BUILD  1 to reuse target/benchmarks.jar
+# Numbers are only comparable within one run on a quiet machine: stop other builds first.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$here/.."
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+    mvn -B -q -pl monitor-benchmarks -am package -DskipTests >&2
+fi
+cd "$here"
+
+jar=target/benchmarks.jar
+read -r -a opts <<< "${JMH_OPTS:--f 1 -wi 3 -w 2s -i 5 -r 2s}"
+names=("$@")
+if ((${#names[@]} == 0)); then
+    names=(jdbc-stub jdbc-h2 filter alert history footprint)
+fi
+
+results=()
+footprint=""
+
+# run NAME CLASS [jmh options...]: one benchmark class, failing on the first benchmark error.
+run() {
+    local name=$1 class=$2
+    shift 2
+    echo "== $name ($class): log in target/jmh-$name.log" >&2
+    if ! java -jar "$jar" "\\.$class\\." "${opts[@]}" -foe true -jvmArgsAppend "-Xms2g -Xmx2g" "$@" \
+            -rf json -rff "target/jmh-$name.json" > "target/jmh-$name.log" 2>&1; then
+        tail -n 40 "target/jmh-$name.log" >&2
+        echo "== $name failed" >&2
+        exit 1
+    fi
+    results+=("target/jmh-$name.json")
+}
+
+mkdir -p target
+for name in "${names[@]}"; do
+    case "$name" in
+        jdbc-stub) run jdbc-stub JdbcStubBenchmark -prof gc ;;
+        jdbc-h2) run jdbc-h2 JdbcRoundTripBenchmark -prof gc ;;
+        filter) run filter RequestFilterBenchmark -prof gc ;;
+        alert) run alert AlertEngineBenchmark -prof gc ;;
+        history) run history HistoryStoreBenchmark -prof gc ;;
+        footprint)
+            echo "== footprint (HistoryFootprint)" >&2
+            footprint="$(java -Djdk.attach.allowAttachSelf=true -Xmx2g -cp "$jar" dev.vigil.benchmarks.metrics.HistoryFootprint)"
+            ;;
+        *)
+            echo "unknown benchmark '$name' (jdbc-stub jdbc-h2 filter alert history footprint)" >&2
+            exit 2
+            ;;
+    esac
+done
+
+{
+    if ((${#results[@]})); then
+        java -cp "$jar" dev.vigil.benchmarks.Summary "${results[@]}"
+    fi
+    if [[ -n "$footprint" ]]; then
+        echo "$footprint"
+    fi
+} | tee target/benchmarks.md
