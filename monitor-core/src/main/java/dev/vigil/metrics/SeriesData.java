@@ -72,7 +72,8 @@ final class SeriesData {
         double min = 0;
         double max = 0;
         int count = 0;
-        for (int i = 0; i < tier.size + (tier.hasOpen() ? 1 : 0); i++) {
+        int first = tier.firstIndexAtOrAfter((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, from - base)));
+        for (int i = first; i < tier.size + (tier.hasOpen() ? 1 : 0); i++) {
             long time;
             double value;
             double pointMin;
@@ -89,7 +90,13 @@ final class SeriesData {
                 pointMin = tier.openMin;
                 pointMax = tier.openMax;
             }
-            if (time < from || time > to) {
+            if (time > to) {
+                if (i < tier.size) {
+                    i = tier.size - 1; // the ring is in time order: only the open bucket may still be in range
+                }
+                continue;
+            }
+            if (time < from) {
                 continue;
             }
             long bucket = from + (time - from) / step * step;
@@ -155,6 +162,21 @@ final class SeriesData {
 
         int slot(int index) {
             return (head + index) % times.length;
+        }
+
+        /** Index of the oldest entry at or after relative time {@code rel} (binary search: entries are in time order). */
+        int firstIndexAtOrAfter(int rel) {
+            int low = 0;
+            int high = size;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (times[slot(mid)] < rel) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
         }
 
         boolean hasOpen() {

@@ -29,6 +29,9 @@ public final class TimeSeriesStore {
 
     private static final Logger log = LoggerFactory.getLogger(TimeSeriesStore.class);
 
+    /** Name, then tags in key order: stable output without building strings. */
+    private static final Comparator<Series> SERIES_ORDER = (a, b) -> compare(a.key(), b.key());
+
     private final Clock clock;
     private final MetricsSettings settings;
     private final Map<SeriesKey, SeriesData> series = new ConcurrentHashMap<>();
@@ -121,7 +124,9 @@ public final class TimeSeriesStore {
                         Math.max(1, step.getSeconds()), aggregation, now)));
             }
         }
-        result.sort(Comparator.comparing(s -> s.key().toString()));
+        if (result.size() > 1) {
+            result.sort(SERIES_ORDER);
+        }
         return result;
     }
 
@@ -132,13 +137,35 @@ public final class TimeSeriesStore {
     public Map<SeriesKey, Double> window(String name, Map<String, String> tagFilter, Duration window,
             Aggregation aggregation) {
         Instant now = clock.instant();
-        Map<SeriesKey, Double> values = new java.util.TreeMap<>(Comparator.comparing(SeriesKey::toString));
+        Map<SeriesKey, Double> values = new java.util.TreeMap<>(TimeSeriesStore::compare);
         for (Series s : query(name, tagFilter, now.minus(window), now, window.plusSeconds(1), aggregation)) {
             if (!s.points().isEmpty()) {
                 values.put(s.key(), s.points().get(s.points().size() - 1).value());
             }
         }
         return values;
+    }
+
+    static int compare(SeriesKey a, SeriesKey b) {
+        int byName = a.name().compareTo(b.name());
+        if (byName != 0) {
+            return byName;
+        }
+        var left = a.tags().entrySet().iterator();
+        var right = b.tags().entrySet().iterator();
+        while (left.hasNext() && right.hasNext()) {
+            var l = left.next();
+            var r = right.next();
+            int byKey = l.getKey().compareTo(r.getKey());
+            if (byKey != 0) {
+                return byKey;
+            }
+            int byValue = l.getValue().compareTo(r.getValue());
+            if (byValue != 0) {
+                return byValue;
+            }
+        }
+        return Boolean.compare(left.hasNext(), right.hasNext());
     }
 
     /** Names of all series, sorted. */
