@@ -1,0 +1,38 @@
+package dev.vigil.jdbc.query;
+
+/**
+ * Why {@link ReadOnlyQueryRunner} refused to run a query; carried by {@link QueryRejectedException}.
+ * A rejected query never reaches the database.
+ */
+public enum RejectionReason {
+    /** The runner is disabled: its role inspection found the connection privileged, or could not run. */
+    RUNNER_DISABLED,
+    /** {@code maxRows} was below 1. */
+    INVALID_MAX_ROWS,
+    /** Nothing but whitespace and comments. */
+    EMPTY,
+    /** Longer than {@link QueryRunnerSettings#maxQueryLength()}. */
+    TOO_LONG,
+    /** Parentheses or brackets nested deeper than the cap, or too deep for the parser's stack. */
+    TOO_DEEPLY_NESTED,
+    /** Not valid SQL for the parser (also: unterminated strings or comments, NUL and stray characters). */
+    UNPARSEABLE,
+    /** More than one statement. */
+    MULTIPLE_STATEMENTS,
+    /** A statement that is not a query ({@code SET}, {@code COPY}, {@code CALL}, {@code COMMIT}, DML, DDL...). */
+    NOT_A_QUERY,
+    /** {@code SELECT ... FOR UPDATE / NO KEY UPDATE / SHARE / KEY SHARE}, which lock rows. */
+    LOCKING_CLAUSE,
+    /** {@code SELECT ... INTO}, which creates a table. */
+    SELECT_INTO,
+    /** A {@code WITH} item that is an {@code INSERT}, {@code UPDATE}, {@code DELETE} or {@code MERGE}. */
+    DATA_MODIFYING_CTE,
+    /** {@code EXPLAIN ANALYZE}, which executes the statement. */
+    EXPLAIN_ANALYZE,
+    /** A call of a function with side effects, or one that runs SQL given as text. */
+    DENIED_FUNCTION,
+    /** A table outside {@link QueryRunnerSettings#allowedTables()}. */
+    TABLE_NOT_ALLOWED,
+    /** A redacted column used where redaction cannot hide it (a condition, an expression, a renaming...). */
+    REDACTED_COLUMN_USE
+}

@@ -1,0 +1,347 @@
+package dev.vigil.jdbc.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.internal.Json;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What {@link ReadOnlyQueryRunner} must do on every database: the attack corpus is rejected or
+ * contained, and ordinary queries work. Subclasses provide the database.
+ *
+ * <p>Every database holds {@code users(id, name, email, password_hash)} with alice, bob and carol
+ * (ids 1-3), {@code secrets(id, user_id, note)} and a sequence {@code s}.
+ */
+abstract class AbstractReadOnlyQueryRunnerTest {
+
+    static final Instant NOW = Instant.parse("2026-11-05T10:15:30Z");
+
+    static final String SCHEMA = """
+            CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(50), email VARCHAR(100), password_hash VARCHAR(100));
+            INSERT INTO users VALUES (1, 'alice', 'alice@example.com', '$2a$10$alice'),
+                (2, 'bob', 'bob@example.com', '$2a$10$bob'), (3, 'carol', 'carol@example.com', '$2a$10$carol');
+            CREATE TABLE secrets (id INT PRIMARY KEY, user_id INT, note VARCHAR(100));
+            INSERT INTO secrets VALUES (1, 1, 'the launch code');
+            CREATE SEQUENCE s""";
+
+    /** A runner on the application's own pool, which logs in as an admin: the worst case, with only the other defences left. */
+    abstract ReadOnlyQueryRunner applicationRunner();
+
+    /** A runner on a data source of its own whose role can only read users and secrets. */
+    abstract ReadOnlyQueryRunner readOnlyRunner(QueryRunnerSettings settings, QueryAuditor auditor);
+
+    /** A runner on a dedicated data source that logs in as an admin / superuser. */
+    abstract ReadOnlyQueryRunner adminRunner(boolean applicationDataSource);
+
+    /** A connection outside any pool, as an admin, open for the whole class. */
+    abstract Connection sentinel();
+
+    /** What must not change: the data, and the database's own state (sequences, locks, large objects...). */
+    abstract Map<String, Object> state() throws SQLException;
+
+    /** Checks every connection of the application's pool has its default session settings. */
+    abstract void assertPoolSessionsAreClean() throws SQLException;
+
+    ReadOnlyQueryRunner readOnlyRunner() {
+        return readOnlyRunner(QueryRunnerSettings.ofDefaults(), QueryAuditor.NO_OP);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.vigil.jdbc.query.AttackCorpus#attacks")
+    void attackIsRejectedOrContained(AttackCorpus.Attack attack) throws SQLException {
+        Map<String, Object> before = state();
+
+        Object outcome;
+        try {
+            outcome = applicationRunner().run("mallory", attack.sql());
+        } catch (QueryRejectedException | QueryFailedException e) {
+            outcome = e;
+        }
+
+        if (attack.rejected() != null) {
+            assertThat(outcome).isInstanceOfSatisfying(QueryRejectedException.class,
+                    e -> assertThat(e.reason()).as(e.getMessage()).isEqualTo(attack.rejected()));
+        } else {
+            assertThat(outcome).isInstanceOfAny(QueryResult.class, QueryFailedException.class);
+        }
+        assertThat(state()).isEqualTo(before);
+        assertThat(sentinel().isValid(2)).as("an admin connection outside the pool is still alive").isTrue();
+        for (Path file : AttackCorpus.TARGET_FILES) {
+            assertThat(file).doesNotExist();
+        }
+        assertPoolSessionsAreClean();
+    }
+
+    @Test
+    void hugeValueIsCutNotHeld() {
+        QueryResult result = applicationRunner().run("mallory", "SELECT repeat('x', 100000000) AS big");
+
+        assertThat(result.rowCount()).isEqualTo(1);
+        String cell = (String) result.rows().get(0).get(0);
+        assertThat(cell).hasSize(QueryRunnerSettings.DEFAULT_MAX_CELL_CHARS + " (100000000 characters)".length() + 1)
+                .endsWith("x… (100000000 characters)");
+    }
+
+    @Test
+    void queryReturnsColumnsRowsAndTruncation() {
+        QueryResult result = readOnlyRunner().run("alice", "SELECT id, name FROM users ORDER BY id", 2);
+
+        assertThat(result.columns()).extracting(c -> c.toLowerCase(Locale.ROOT)).containsExactly("id", "name");
+        assertThat(result.rows()).containsExactly(List.of(1, "alice"), List.of(2, "bob"));
+        assertThat(result.rowCount()).isEqualTo(2);
+        assertThat(result.truncated()).isTrue();
+        assertThat(result.elapsedMs()).isNotNegative();
+
+        QueryResult all = readOnlyRunner().run("alice", "SELECT id FROM users ORDER BY id", 3);
+        assertThat(all.rows()).hasSize(3);
+        assertThat(all.truncated()).isFalse();
+    }
+
+    @Test
+    void withValuesAndExplainAreQueriesToo() {
+        ReadOnlyQueryRunner runner = readOnlyRunner();
+
+        assertThat(runner.run("alice", "WITH named AS (SELECT name FROM users WHERE id < 3) SELECT count(*) AS n FROM named")
+                .rows()).containsExactly(List.of(2L));
+        assertThat(runner.run("alice", "VALUES (1, 'one')").rows()).containsExactly(List.of(1, "one"));
+        assertThat(runner.run("alice", "EXPLAIN SELECT * FROM users WHERE id = 1").rowCount()).isPositive();
+    }
+
+    @Test
+    void requestsAboveTheCapGetTheCap() {
+        ReadOnlyQueryRunner runner = readOnlyRunner(QueryRunnerSettings.builder().maxRowsCap(2).defaultMaxRows(1).build(),
+                QueryAuditor.NO_OP);
+
+        assertThat(runner.run("alice", "SELECT id FROM users ORDER BY id", 1000).rows()).hasSize(2);
+        assertThat(runner.run("alice", "SELECT id FROM users ORDER BY id").rows()).hasSize(1);
+        assertThatThrownBy(() -> runner.run("alice", "SELECT 1", 0))
+                .isInstanceOfSatisfying(QueryRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_MAX_ROWS))
+                .hasMessage("maxRows must be at least 1, was 0");
+    }
+
+    @Test
+    void resultSizeIsCapped() {
+        ReadOnlyQueryRunner runner = readOnlyRunner(QueryRunnerSettings.builder().maxCellChars(20).maxResultChars(24).build(),
+                QueryAuditor.NO_OP);
+
+        QueryResult result = runner.run("alice", "SELECT name, email FROM users ORDER BY id");
+
+        // "alice" + "alice@example.com" = 7 + 19 characters with quotes: already past 24.
+        assertThat(result.rows()).isEmpty();
+        assertThat(result.truncated()).isTrue();
+        QueryResult names = runner.run("alice", "SELECT name FROM users ORDER BY id");
+        assertThat(names.rows()).containsExactly(List.of("alice"), List.of("bob"), List.of("carol"));
+        assertThat(names.truncated()).isFalse();
+        assertThat(runner.run("alice", "SELECT email FROM users ORDER BY id").rows())
+                .containsExactly(List.of("alice@example.com"));
+    }
+
+    @Test
+    void longValuesAreCut() {
+        ReadOnlyQueryRunner runner = readOnlyRunner(QueryRunnerSettings.builder().maxCellChars(16).build(), QueryAuditor.NO_OP);
+
+        assertThat(runner.run("alice", "SELECT 'abcdefghijklmnopqrstuvwxyz' AS t").rows())
+                .containsExactly(List.of("abcdefghijklmnop… (26 characters)"));
+    }
+
+    @Test
+    void redactedColumnsShowStars() {
+        ReadOnlyQueryRunner runner = readOnlyRunner();
+
+        assertThat(runner.run("alice", "SELECT id, password_hash FROM users ORDER BY id").rows())
+                .containsExactly(List.of(1, "***"), List.of(2, "***"), List.of(3, "***"));
+        QueryResult star = runner.run("alice", "SELECT * FROM users WHERE id = 1");
+        assertThat(star.columns()).extracting(c -> c.toLowerCase(Locale.ROOT))
+                .containsExactly("id", "name", "email", "password_hash");
+        assertThat(star.rows()).containsExactly(List.of(1, "alice", "alice@example.com", "***"));
+        assertThatThrownBy(() -> runner.run("alice", "SELECT id FROM users WHERE password_hash LIKE '$2a$10$a%'"))
+                .isInstanceOfSatisfying(QueryRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.REDACTED_COLUMN_USE));
+    }
+
+    @Test
+    void tablesOutsideTheAllowListAreRejected() {
+        ReadOnlyQueryRunner runner = readOnlyRunner(QueryRunnerSettings.builder().allowedTables(List.of("users")).build(),
+                QueryAuditor.NO_OP);
+
+        assertThat(runner.run("alice", "SELECT count(*) FROM users").rows()).containsExactly(List.of(3L));
+        assertThatThrownBy(() -> runner.run("alice", "SELECT * FROM secrets"))
+                .isInstanceOfSatisfying(QueryRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.TABLE_NOT_ALLOWED))
+                .hasMessage("table secrets is not in the allow-list (monitor.query.allowed-tables)");
+        assertThatThrownBy(() -> runner.run("alice", "SELECT * FROM users, (WITH secrets AS (SELECT 1) SELECT 1) x, secrets"))
+                .isInstanceOf(QueryRejectedException.class);
+    }
+
+    @Test
+    void everyRequestIsAudited() {
+        List<QueryAuditRecord> records = new CopyOnWriteArrayList<>();
+        ReadOnlyQueryRunner runner = readOnlyRunner(QueryRunnerSettings.ofDefaults(), records::add);
+
+        runner.run("alice", "SELECT id FROM users");
+        catchThrowable(() -> runner.run("bob", "DELETE FROM users"));
+        catchThrowable(() -> runner.run("carol", "SELECT no_such_column FROM users"));
+
+        assertThat(records).hasSize(3);
+        assertThat(records).extracting(QueryAuditRecord::who).containsExactly("alice", "bob", "carol");
+        assertThat(records).extracting(QueryAuditRecord::at).containsOnly(NOW);
+        assertThat(records.get(0)).satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(QueryAuditRecord.Outcome.ACCEPTED);
+            assertThat(r.sql()).isEqualTo("SELECT id FROM users");
+            assertThat(r.rowCount()).isEqualTo(3);
+            assertThat(r.rejected()).isFalse();
+            assertThat(r.reason()).isNull();
+            assertThat(r.error()).isNull();
+        });
+        assertThat(records.get(1)).satisfies(r -> {
+            assertThat(r.rejected()).isTrue();
+            assertThat(r.rejection()).isEqualTo(RejectionReason.NOT_A_QUERY);
+            assertThat(r.reason()).startsWith("DELETE is not a query");
+            assertThat(r.rowCount()).isZero();
+        });
+        assertThat(records.get(2)).satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(QueryAuditRecord.Outcome.FAILED);
+            assertThat(r.error()).containsIgnoringCase("no_such_column");
+            assertThat(r.rejected()).isFalse();
+        });
+    }
+
+    @Test
+    void auditedSqlIsCut() {
+        List<QueryAuditRecord> records = new ArrayList<>();
+        ReadOnlyQueryRunner runner = readOnlyRunner(QueryRunnerSettings.ofDefaults(), records::add);
+
+        runner.run("alice", "SELECT 1 AS one /*" + "x".repeat(10_000) + "*/");
+
+        assertThat(records).singleElement().satisfies(r -> assertThat(r.sql()).hasSize(QueryAuditRecord.MAX_SQL_LENGTH)
+                .startsWith("SELECT 1 AS one /*xxx").endsWith("x…"));
+    }
+
+    @Test
+    void failingAuditorDoesNotChangeTheOutcome() {
+        ReadOnlyQueryRunner runner = readOnlyRunner(QueryRunnerSettings.ofDefaults(), record -> {
+            throw new IllegalStateException("audit store down");
+        });
+
+        assertThat(runner.run("alice", "SELECT 1 AS one").rows()).containsExactly(List.of(1));
+    }
+
+    @Test
+    void failedQueryIsReportedWithItsSqlState() {
+        QueryFailedException failure = (QueryFailedException) catchThrowable(
+                () -> readOnlyRunner().run("alice", "SELECT no_such_column FROM users"));
+
+        assertThat(failure.timedOut()).isFalse();
+        assertThat(failure.getMessage()).startsWith("the query failed: ").containsIgnoringCase("no_such_column")
+                .contains("[SQLState " + failure.sqlState().orElseThrow() + "]");
+    }
+
+    @Test
+    void leastPrivilegedRoleEnablesTheRunner() {
+        RoleInspection inspection = readOnlyRunner().inspect();
+
+        assertThat(inspection.enabled()).isTrue();
+        assertThat(inspection.leastPrivileged()).isTrue();
+        assertThat(inspection.findings()).isEmpty();
+        assertThat(inspection.user()).isEqualToIgnoringCase("vigil_ro");
+        assertThat(inspection.message()).endsWith("can only read: the query runner is enabled");
+    }
+
+    @Test
+    void adminRoleDisablesTheRunner() {
+        ReadOnlyQueryRunner runner = adminRunner(false);
+
+        RoleInspection inspection = runner.inspect();
+
+        assertThat(inspection.enabled()).isFalse();
+        assertThat(inspection.findings()).isNotEmpty();
+        assertThat(inspection.message()).startsWith("the query runner is disabled: role ")
+                .contains("Give it a data source of its own");
+        assertThat(runner.inspection()).hasValue(inspection);
+        assertThatThrownBy(() -> runner.run("alice", "SELECT 1"))
+                .isInstanceOfSatisfying(QueryRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.RUNNER_DISABLED))
+                .hasMessage(inspection.message());
+    }
+
+    @Test
+    void adminRoleIsAcceptedOnlyWhenDeclaredTheApplicationsDataSource() {
+        ReadOnlyQueryRunner runner = adminRunner(true);
+
+        RoleInspection inspection = runner.inspect();
+
+        assertThat(inspection.enabled()).isTrue();
+        assertThat(inspection.leastPrivileged()).isFalse();
+        assertThat(inspection.message()).startsWith("the query runner is enabled on the application's data source, although");
+        assertThat(runner.run("alice", "SELECT count(*) AS n FROM users").rows()).containsExactly(List.of(3L));
+    }
+
+    @Test
+    void resultSerialisesToTheApiShape() {
+        QueryResult result = readOnlyRunner().run("alice", "SELECT id, name, NULL AS nothing FROM users WHERE id = 1");
+
+        JsonNode json = Json.mapper().valueToTree(result);
+
+        assertThat(json.fieldNames()).toIterable().containsExactly("columns", "rows", "rowCount", "truncated", "elapsedMs");
+        assertThat(json.get("rows").toString()).isEqualTo("[[1,\"alice\",null]]");
+        assertThat(json.get("rowCount").asInt()).isEqualTo(1);
+        assertThat(json.get("truncated").asBoolean()).isFalse();
+        assertThat(new String(Json.write(result), java.nio.charset.StandardCharsets.UTF_8)).contains("\"columns\":[");
+    }
+
+    // ---- helpers for subclasses
+
+    static Clock clock() {
+        return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+
+    static void execute(Connection connection, String statements) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements.split(";\n")) {
+                if (!sql.isBlank()) {
+                    statement.execute(sql);
+                }
+            }
+        }
+    }
+
+    static String string(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            assertThat(rows.next()).as(sql).isTrue();
+            return rows.getString(1);
+        }
+    }
+
+    /** Every row of users, in order, so that any change of data shows. */
+    static String usersFingerprint(Connection connection) throws SQLException {
+        StringBuilder fingerprint = new StringBuilder();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id, name, email, password_hash FROM users ORDER BY id")) {
+            while (rows.next()) {
+                fingerprint.append(Arrays.asList(rows.getInt(1), rows.getString(2), rows.getString(3), rows.getString(4)))
+                        .append('\n');
+            }
+        }
+        return fingerprint.toString();
+    }
+}

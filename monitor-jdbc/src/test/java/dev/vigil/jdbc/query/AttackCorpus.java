@@ -1,0 +1,171 @@
+package dev.vigil.jdbc.query;
+
+import static dev.vigil.jdbc.query.RejectionReason.DATA_MODIFYING_CTE;
+import static dev.vigil.jdbc.query.RejectionReason.DENIED_FUNCTION;
+import static dev.vigil.jdbc.query.RejectionReason.EMPTY;
+import static dev.vigil.jdbc.query.RejectionReason.EXPLAIN_ANALYZE;
+import static dev.vigil.jdbc.query.RejectionReason.LOCKING_CLAUSE;
+import static dev.vigil.jdbc.query.RejectionReason.MULTIPLE_STATEMENTS;
+import static dev.vigil.jdbc.query.RejectionReason.NOT_A_QUERY;
+import static dev.vigil.jdbc.query.RejectionReason.REDACTED_COLUMN_USE;
+import static dev.vigil.jdbc.query.RejectionReason.SELECT_INTO;
+import static dev.vigil.jdbc.query.RejectionReason.TOO_DEEPLY_NESTED;
+import static dev.vigil.jdbc.query.RejectionReason.TOO_LONG;
+import static dev.vigil.jdbc.query.RejectionReason.UNPARSEABLE;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Inputs that try to write, lock, signal, read files, change settings or exhaust the runner, shared
+ * by the H2 and PostgreSQL tests. Each is either rejected for the given reason, or (reason
+ * {@code null}) allowed to run and must be contained: it may fail or return rows, but leaves the
+ * data, locks, large objects, files and pooled sessions as they were.
+ */
+final class AttackCorpus {
+
+    /** Where the file-writing attacks aim; the tests check nothing appears there. */
+    static final List<Path> TARGET_FILES = List.of(Path.of("/tmp/vigil-attack.csv"), Path.of("/tmp/vigil-attack.txt"),
+            Path.of("/tmp/vigil-attack.sql"));
+
+    /** One attack. */
+    record Attack(String name, String sql, @Nullable RejectionReason rejected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static final String INSERT = "INSERT INTO users (id, name, email, password_hash) VALUES (99, 'x', 'x', 'x')";
+
+    private static final List<Attack> ATTACKS = List.of(
+            // stacked statements and transaction control
+            new Attack("stacked DROP", "SELECT 1; DROP TABLE users", MULTIPLE_STATEMENTS),
+            new Attack("COMMIT then DROP", "COMMIT; DROP TABLE users", MULTIPLE_STATEMENTS),
+            new Attack("read-write then INSERT", "SET TRANSACTION READ WRITE; " + INSERT, MULTIPLE_STATEMENTS),
+            new Attack("empty second statement", "SELECT 1;;", MULTIPLE_STATEMENTS),
+            new Attack("trailing comment after semicolon", "SELECT 1; --", null),
+            new Attack("comment hiding a DROP", "/*/ DROP TABLE users /*/", UNPARSEABLE),
+            new Attack("BEGIN", "BEGIN", NOT_A_QUERY),
+            new Attack("COMMIT", "COMMIT", NOT_A_QUERY),
+            new Attack("ROLLBACK", "ROLLBACK", NOT_A_QUERY),
+            new Attack("START TRANSACTION READ WRITE", "START TRANSACTION READ WRITE", NOT_A_QUERY),
+            new Attack("SET read-only off", "SET default_transaction_read_only = off", NOT_A_QUERY),
+            new Attack("SET ROLE", "SET ROLE postgres", NOT_A_QUERY),
+            new Attack("RESET ALL", "RESET ALL", NOT_A_QUERY),
+            // writes and DDL
+            new Attack("DELETE", "DELETE FROM users", NOT_A_QUERY),
+            new Attack("UPDATE", "UPDATE users SET name = 'x'", NOT_A_QUERY),
+            new Attack("INSERT", INSERT, NOT_A_QUERY),
+            new Attack("TRUNCATE", "TRUNCATE users", NOT_A_QUERY),
+            new Attack("DROP", "DROP TABLE users", NOT_A_QUERY),
+            new Attack("CREATE TABLE AS", "CREATE TABLE t2 AS SELECT * FROM users", NOT_A_QUERY),
+            new Attack("GRANT", "GRANT ALL ON users TO PUBLIC", NOT_A_QUERY),
+            // commands
+            new Attack("COPY TO file", "COPY users TO '/tmp/vigil-attack.csv'", NOT_A_QUERY),
+            new Attack("COPY TO PROGRAM", "COPY (SELECT 1) TO PROGRAM 'touch /tmp/vigil-attack.txt'", NOT_A_QUERY),
+            new Attack("DO block", "DO $$ BEGIN DELETE FROM users; END $$", NOT_A_QUERY),
+            new Attack("H2 CALL CSVWRITE", "CALL CSVWRITE('/tmp/vigil-attack.csv', 'SELECT * FROM users')", NOT_A_QUERY),
+            new Attack("LOCK TABLE", "LOCK TABLE users IN ACCESS EXCLUSIVE MODE", NOT_A_QUERY),
+            new Attack("LISTEN", "LISTEN vigil", NOT_A_QUERY),
+            new Attack("NOTIFY", "NOTIFY vigil, 'x'", NOT_A_QUERY),
+            new Attack("PREPARE", "PREPARE p AS DELETE FROM users", NOT_A_QUERY),
+            new Attack("EXECUTE", "EXECUTE p", NOT_A_QUERY),
+            new Attack("H2 SCRIPT", "SCRIPT TO '/tmp/vigil-attack.sql'", NOT_A_QUERY),
+            new Attack("H2 RUNSCRIPT", "RUNSCRIPT FROM '/tmp/vigil-attack.sql'", NOT_A_QUERY),
+            new Attack("H2 SHUTDOWN", "SHUTDOWN", NOT_A_QUERY),
+            // queries that write, lock or create
+            new Attack("FOR UPDATE", "SELECT * FROM users FOR UPDATE", LOCKING_CLAUSE),
+            new Attack("FOR NO KEY UPDATE", "SELECT * FROM users FOR NO KEY UPDATE", LOCKING_CLAUSE),
+            new Attack("FOR SHARE", "SELECT * FROM users FOR SHARE", LOCKING_CLAUSE),
+            new Attack("FOR KEY SHARE", "SELECT * FROM users FOR KEY SHARE", LOCKING_CLAUSE),
+            new Attack("FOR UPDATE in a subquery", "SELECT * FROM (SELECT * FROM users FOR UPDATE) x", LOCKING_CLAUSE),
+            new Attack("SELECT INTO", "SELECT * INTO t2 FROM users", SELECT_INTO),
+            new Attack("WITH DELETE", "WITH d AS (DELETE FROM users RETURNING *) SELECT * FROM d", DATA_MODIFYING_CTE),
+            new Attack("WITH UPDATE", "WITH u AS (UPDATE users SET name = 'x' RETURNING id) SELECT count(*) FROM u",
+                    DATA_MODIFYING_CTE),
+            new Attack("WITH INSERT", "WITH i AS (" + INSERT + " RETURNING id) SELECT * FROM i", DATA_MODIFYING_CTE),
+            new Attack("nested WITH DELETE", "SELECT * FROM (WITH d AS (DELETE FROM users RETURNING id) SELECT id FROM d) x",
+                    DATA_MODIFYING_CTE),
+            new Attack("EXPLAIN ANALYZE DELETE", "EXPLAIN ANALYZE DELETE FROM users", EXPLAIN_ANALYZE),
+            new Attack("EXPLAIN (ANALYZE) SELECT", "EXPLAIN (ANALYZE, FORMAT JSON) SELECT 1", EXPLAIN_ANALYZE),
+            new Attack("EXPLAIN DELETE", "EXPLAIN DELETE FROM users", NOT_A_QUERY),
+            new Attack("EXPLAIN ANALYSE (British spelling)", "EXPLAIN ANALYSE DELETE FROM users", UNPARSEABLE),
+            // functions with side effects
+            new Attack("terminate backends", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity", DENIED_FUNCTION),
+            new Attack("cancel backends", "SELECT pg_cancel_backend(pid) FROM pg_stat_activity", DENIED_FUNCTION),
+            new Attack("lo_import", "SELECT lo_import('/etc/passwd')", DENIED_FUNCTION),
+            new Attack("lo_from_bytea", "SELECT lo_from_bytea(0, 'x')", DENIED_FUNCTION),
+            new Attack("qualified advisory lock", "select PG_CATALOG.pg_advisory_lock(1)", DENIED_FUNCTION),
+            new Attack("try advisory lock", "SELECT pg_try_advisory_lock(1)", DENIED_FUNCTION),
+            new Attack("set_config", "SELECT set_config('default_transaction_read_only','off',false)", DENIED_FUNCTION),
+            new Attack("nextval", "select nextval('s')", DENIED_FUNCTION),
+            new Attack("setval", "SELECT setval('s', 100)", DENIED_FUNCTION),
+            new Attack("NEXT VALUE FOR", "SELECT NEXT VALUE FOR s", DENIED_FUNCTION),
+            new Attack("txid_current", "SELECT txid_current()", DENIED_FUNCTION),
+            new Attack("pg_notify", "SELECT pg_notify('vigil', 'x')", DENIED_FUNCTION),
+            new Attack("pg_read_file", "SELECT pg_read_file('/etc/passwd')", DENIED_FUNCTION),
+            new Attack("pg_reload_conf", "SELECT pg_reload_conf()", DENIED_FUNCTION),
+            new Attack("query_to_xml", "SELECT query_to_xml('DELETE FROM users RETURNING 1', true, true, '')", DENIED_FUNCTION),
+            new Attack("dblink", "SELECT * FROM dblink('dbname=postgres', 'DELETE FROM users') AS t(x int)", DENIED_FUNCTION),
+            new Attack("H2 FILE_READ", "SELECT FILE_READ('/etc/passwd')", DENIED_FUNCTION),
+            new Attack("H2 FILE_WRITE", "SELECT FILE_WRITE('x', '/tmp/vigil-attack.txt')", DENIED_FUNCTION),
+            new Attack("H2 CSVREAD", "SELECT * FROM CSVREAD('/etc/passwd')", DENIED_FUNCTION),
+            new Attack("H2 CSVWRITE", "SELECT CSVWRITE('/tmp/vigil-attack.csv', 'SELECT * FROM users')", DENIED_FUNCTION),
+            new Attack("H2 LINK_SCHEMA", "SELECT * FROM LINK_SCHEMA('x', '', 'jdbc:h2:mem:x', 'sa', '', 'PUBLIC')",
+                    DENIED_FUNCTION),
+            new Attack("H2 SET variable", "SELECT SET(@x, 1)", DENIED_FUNCTION),
+            // denied functions in unusual places
+            new Attack("in ORDER BY", "SELECT 1 ORDER BY pg_advisory_lock(1)", DENIED_FUNCTION),
+            new Attack("as a table function", "SELECT * FROM pg_advisory_lock(1)", DENIED_FUNCTION),
+            new Attack("in a scalar subquery", "SELECT (SELECT set_config('default_transaction_read_only', 'off', false))",
+                    DENIED_FUNCTION),
+            new Attack("in ANY (subquery)", "SELECT id FROM users WHERE id = ANY (SELECT nextval('s'))", DENIED_FUNCTION),
+            new Attack("in a window", "SELECT count(*) OVER (ORDER BY pg_advisory_lock(1)) FROM users", DENIED_FUNCTION),
+            new Attack("attribute notation", "SELECT users.nextval FROM users", DENIED_FUNCTION),
+            // obfuscation
+            new Attack("comment before the parenthesis", "SELECT pg_advisory_lock/**/(1)", DENIED_FUNCTION),
+            new Attack("quoted name", "SELECT \"pg_advisory_lock\"(1)", DENIED_FUNCTION),
+            new Attack("quoted upper-case name", "SELECT pg_catalog.\"PG_ADVISORY_LOCK\"(1)", DENIED_FUNCTION),
+            new Attack("mixed case", "SeLeCt Pg_AdViSoRy_LoCk(1)", DENIED_FUNCTION),
+            new Attack("unicode-escaped name", "SELECT U&\"pg_\\0061dvisory_lock\"(1)", DENIED_FUNCTION),
+            new Attack("unicode-escaped name with UESCAPE", "SELECT U&\"pg!005fadvisory!005flock\" UESCAPE '!' (1)",
+                    DENIED_FUNCTION),
+            new Attack("unicode-escaped set_config", "SELECT U&\"set\\005fconfig\"('default_transaction_read_only', 'off', false)",
+                    DENIED_FUNCTION),
+            new Attack("backslash before the quote", "SELECT 'a\\', pg_advisory_lock(1), 'b'", DENIED_FUNCTION),
+            new Attack("escape-string quote", "SELECT E'\\'', pg_advisory_lock(1), E'\\''", DENIED_FUNCTION),
+            new Attack("dollar quotes", "SELECT $$ ' $$, pg_advisory_lock(1), $x$ ' $x$", DENIED_FUNCTION),
+            new Attack("Oracle q-quote", "SELECT q'[ ', pg_advisory_lock(1), ' ]'", DENIED_FUNCTION),
+            new Attack("quotes in comments", "SELECT/*'*/pg_advisory_lock(1)/*'*/", DENIED_FUNCTION),
+            new Attack("nested comment hiding a call", "SELECT 1 /* /* */ , pg_advisory_lock(1) -- */", null),
+            new Attack("unicode-escaped string", "SELECT U&'\\0041'", null),
+            new Attack("no-break space", "SELECT\u00a0pg_advisory_lock(1)", UNPARSEABLE),
+            new Attack("JDBC escape", "SELECT {fn pg_advisory_lock(1)}", UNPARSEABLE),
+            new Attack("backticks", "SELECT `pg_advisory_lock`(1)", UNPARSEABLE),
+            new Attack("digits run into a name", "SELECT 1pg_advisory_lock(1)", UNPARSEABLE),
+            new Attack("NUL in a string", "SELECT 'a\u0000'; DROP TABLE users", UNPARSEABLE),
+            // redaction
+            new Attack("redacted column in WHERE", "SELECT id FROM users WHERE password_hash LIKE '$%'", REDACTED_COLUMN_USE),
+            new Attack("redacted column renamed", "SELECT password_hash AS x FROM users", REDACTED_COLUMN_USE),
+            new Attack("whole row as JSON", "SELECT row_to_json(u) FROM users u", REDACTED_COLUMN_USE),
+            new Attack("redacted column under another label", "SELECT 'x' UNION ALL SELECT password_hash FROM users",
+                    REDACTED_COLUMN_USE),
+            // resources
+            new Attack("huge value", "SELECT repeat('x', 100000000)", null),
+            new Attack("sleep", "SELECT pg_sleep(60)", null),
+            new Attack("16 KB+ query", "SELECT '" + "x".repeat(16_400) + "'", TOO_LONG),
+            new Attack("5000-deep parentheses", "SELECT " + "(".repeat(5000) + "1" + ")".repeat(5000), TOO_DEEPLY_NESTED),
+            new Attack("4000 NOTs", "SELECT " + "NOT ".repeat(4000) + "true", TOO_DEEPLY_NESTED),
+            new Attack("8000 additions", "SELECT 1" + "+1".repeat(8000), TOO_DEEPLY_NESTED),
+            new Attack("empty", "  -- nothing\n", EMPTY));
+
+    private AttackCorpus() {
+    }
+
+    /** Every attack. */
+    static List<Attack> attacks() {
+        return ATTACKS;
+    }
+}

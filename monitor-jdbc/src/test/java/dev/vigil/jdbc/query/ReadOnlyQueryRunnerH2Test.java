@@ -1,0 +1,150 @@
+package dev.vigil.jdbc.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@link ReadOnlyQueryRunner} on an in-memory H2 database. */
+class ReadOnlyQueryRunnerH2Test extends AbstractReadOnlyQueryRunnerTest {
+
+    private static final String URL = "jdbc:h2:mem:vigil_query_runner;DB_CLOSE_DELAY=-1";
+    private static final int POOL_SIZE = 2;
+
+    private static Connection sentinel;
+    private static HikariDataSource applicationPool;
+    private static ReadOnlyQueryRunner applicationRunner;
+
+    @BeforeAll
+    static void createDatabase() throws SQLException {
+        sentinel = DriverManager.getConnection(URL, "sa", "");
+        execute(sentinel, SCHEMA + """
+                ;
+                CREATE USER vigil_ro PASSWORD 'ro';
+                GRANT SELECT ON users, secrets TO vigil_ro""");
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(URL);
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setConnectionTimeout(10_000);
+        config.setPoolName("application-h2");
+        applicationPool = new HikariDataSource(config);
+        applicationRunner = ReadOnlyQueryRunner.builder(applicationPool)
+                .applicationDataSource(true)
+                .settings(QueryRunnerSettings.builder().timeout(Duration.ofSeconds(2)).build())
+                .clock(clock())
+                .build();
+    }
+
+    @AfterAll
+    static void dropDatabase() throws SQLException {
+        if (applicationPool != null) {
+            applicationPool.close();
+        }
+        if (sentinel != null) {
+            execute(sentinel, "DROP ALL OBJECTS");
+            sentinel.close();
+        }
+    }
+
+    private static JdbcDataSource dataSource(String user, String password) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(URL.substring(0, URL.indexOf(';')));
+        dataSource.setUser(user);
+        dataSource.setPassword(password);
+        return dataSource;
+    }
+
+    @Override
+    ReadOnlyQueryRunner applicationRunner() {
+        return applicationRunner;
+    }
+
+    @Override
+    ReadOnlyQueryRunner readOnlyRunner(QueryRunnerSettings settings, QueryAuditor auditor) {
+        return ReadOnlyQueryRunner.builder(dataSource("vigil_ro", "ro")).settings(settings).auditor(auditor).clock(clock())
+                .build();
+    }
+
+    @Override
+    ReadOnlyQueryRunner adminRunner(boolean applicationDataSource) {
+        return ReadOnlyQueryRunner.builder(dataSource("sa", "")).applicationDataSource(applicationDataSource).build();
+    }
+
+    @Override
+    Connection sentinel() {
+        return sentinel;
+    }
+
+    @Override
+    Map<String, Object> state() throws SQLException {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("users", usersFingerprint(sentinel));
+        state.put("secrets", string(sentinel, "SELECT LISTAGG(id || ':' || user_id || ':' || note, ',') FROM secrets"));
+        state.put("sequence", string(sentinel, "SELECT BASE_VALUE FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_NAME = 'S'"));
+        state.put("tables", string(sentinel, "SELECT LISTAGG(TABLE_NAME, ',') WITHIN GROUP (ORDER BY TABLE_NAME)"
+                + " FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"));
+        state.put("users", string(sentinel, "SELECT LISTAGG(USER_NAME || ':' || IS_ADMIN, ',') WITHIN GROUP (ORDER BY USER_NAME)"
+                + " FROM INFORMATION_SCHEMA.USERS"));
+        return state;
+    }
+
+    @Override
+    void assertPoolSessionsAreClean() throws SQLException {
+        List<Connection> borrowed = new ArrayList<>();
+        try {
+            for (int i = 0; i < POOL_SIZE; i++) {
+                Connection connection = applicationPool.getConnection();
+                borrowed.add(connection);
+                assertThat(connection.isReadOnly()).isFalse();
+                assertThat(connection.getAutoCommit()).isTrue();
+                assertThat(string(connection, "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                        + " WHERE SETTING_NAME = 'QUERY_TIMEOUT'")).isEqualTo("0");
+            }
+        } finally {
+            for (Connection connection : borrowed) {
+                connection.close();
+            }
+        }
+    }
+
+    @Test
+    void adminIsRefused() {
+        RoleInspection inspection = adminRunner(false).inspect();
+
+        assertThat(inspection.database()).isEqualTo("H2");
+        assertThat(inspection.user()).isEqualTo("SA");
+        assertThat(inspection.findings()).containsExactly(
+                "is an H2 admin (admins can read and write files, run scripts and shut the database down)");
+    }
+
+    @Test
+    void valuesBecomeJsonFriendly() {
+        QueryResult result = readOnlyRunner().run("alice", """
+                SELECT 1 AS i, CAST(9007199254740993 AS BIGINT) AS big, CAST(1.50 AS NUMERIC(5, 2)) AS n, 'x' AS t, TRUE AS b,
+                       CAST(NULL AS INT) AS nothing, STRINGTOUTF8('ab') AS bytes, TIMESTAMP '2024-01-02 03:04:05' AS ts,
+                       CAST('2024-01-02 03:04:05+00' AS TIMESTAMP WITH TIME ZONE) AS tstz, DATE '2024-01-02' AS d,
+                       TIME '03:04:05' AS tm, ARRAY[1, 2] AS arr, CAST('00000000-0000-0000-0000-000000000001' AS UUID) AS u""");
+
+        assertThat(result.columns()).containsExactly("I", "BIG", "N", "T", "B", "NOTHING", "BYTES", "TS", "TSTZ", "D", "TM",
+                "ARR", "U");
+        assertThat(result.rows().get(0)).containsExactly(1, "9007199254740993", new BigDecimal("1.50"), "x", true, null,
+                "YWI=", "2024-01-02T03:04:05", "2024-01-02T03:04:05Z", "2024-01-02", "03:04:05", Arrays.asList(1, 2),
+                "00000000-0000-0000-0000-000000000001");
+    }
+}

@@ -1,0 +1,272 @@
+package dev.vigil.jdbc.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.vigil.jdbc.MonitoredDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@link ReadOnlyQueryRunner} on a real PostgreSQL server, started once for the class. */
+class ReadOnlyQueryRunnerPostgresTest extends AbstractReadOnlyQueryRunnerTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static final int POOL_SIZE = 2;
+
+    private static EmbeddedPostgres postgres;
+    private static Connection sentinel;
+    private static int sentinelPid;
+    private static HikariDataSource applicationPool;
+    private static ReadOnlyQueryRunner applicationRunner;
+
+    @BeforeAll
+    static void startPostgres() throws IOException, SQLException {
+        postgres = EmbeddedPostgres.start();
+        sentinel = postgres.getPostgresDatabase().getConnection();
+        sentinelPid = Integer.parseInt(string(sentinel, "SELECT pg_backend_pid()"));
+        execute(sentinel, SCHEMA + """
+                ;
+                CREATE ROLE vigil_ro LOGIN;
+                GRANT SELECT ON users, secrets TO vigil_ro;
+                CREATE ROLE vigil_rw LOGIN;
+                GRANT SELECT, INSERT ON users TO vigil_rw;
+                GRANT UPDATE (note) ON secrets TO vigil_rw;
+                CREATE ROLE vigil_creator LOGIN;
+                CREATE SCHEMA scratch;
+                GRANT CREATE ON SCHEMA scratch TO vigil_creator;
+                GRANT USAGE ON SEQUENCE s TO vigil_creator;
+                CREATE ROLE vigil_signal LOGIN;
+                GRANT pg_signal_backend TO vigil_signal""");
+
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setConnectionTimeout(10_000);
+        config.setPoolName("application");
+        applicationPool = new HikariDataSource(config);
+        applicationRunner = ReadOnlyQueryRunner.builder(applicationPool)
+                .applicationDataSource(true)
+                .settings(QueryRunnerSettings.builder().timeout(TIMEOUT).build())
+                .clock(clock())
+                .build();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException, SQLException {
+        if (applicationPool != null) {
+            applicationPool.close();
+        }
+        if (sentinel != null) {
+            sentinel.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Override
+    ReadOnlyQueryRunner applicationRunner() {
+        return applicationRunner;
+    }
+
+    @Override
+    ReadOnlyQueryRunner readOnlyRunner(QueryRunnerSettings settings, QueryAuditor auditor) {
+        return ReadOnlyQueryRunner.builder(postgres.getDatabase("vigil_ro", "postgres"))
+                .settings(settings).auditor(auditor).clock(clock()).build();
+    }
+
+    @Override
+    ReadOnlyQueryRunner adminRunner(boolean applicationDataSource) {
+        return ReadOnlyQueryRunner.builder(postgres.getPostgresDatabase()).applicationDataSource(applicationDataSource).build();
+    }
+
+    @Override
+    Connection sentinel() {
+        return sentinel;
+    }
+
+    @Override
+    Map<String, Object> state() throws SQLException {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("users", usersFingerprint(sentinel));
+        state.put("secrets", string(sentinel, "SELECT string_agg(id || ':' || user_id || ':' || note, ',') FROM secrets"));
+        state.put("sequence", string(sentinel, "SELECT last_value || '/' || is_called FROM s"));
+        state.put("tables", string(sentinel, "SELECT string_agg(relname, ',' ORDER BY relname) FROM pg_class"
+                + " WHERE relnamespace = 'public'::regnamespace"));
+        state.put("sentinel pid", Integer.parseInt(string(sentinel, "SELECT pg_backend_pid()")));
+        assertThat(string(sentinel, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).as("advisory locks")
+                .isEqualTo("0");
+        assertThat(string(sentinel, "SELECT count(*) FROM pg_largeobject_metadata")).as("large objects").isEqualTo("0");
+        assertThat(string(sentinel, "SELECT count(*) FROM pg_prepared_xacts")).as("prepared transactions").isEqualTo("0");
+        assertThat(state.get("sentinel pid")).isEqualTo(sentinelPid);
+        return state;
+    }
+
+    @Override
+    void assertPoolSessionsAreClean() throws SQLException {
+        List<Connection> borrowed = new ArrayList<>();
+        try {
+            for (int i = 0; i < POOL_SIZE; i++) {
+                Connection connection = applicationPool.getConnection();
+                borrowed.add(connection);
+                assertThat(connection.isReadOnly()).isFalse();
+                assertThat(connection.getAutoCommit()).isTrue();
+                assertThat(string(connection, "SHOW default_transaction_read_only")).isEqualTo("off");
+                assertThat(string(connection, "SHOW transaction_read_only")).isEqualTo("off");
+                assertThat(string(connection, "SHOW statement_timeout")).isEqualTo("0");
+                assertThat(string(connection, "SHOW standard_conforming_strings")).isEqualTo("on");
+                assertThat(string(connection, "SELECT count(*) FROM pg_listening_channels()")).isEqualTo("0");
+            }
+        } finally {
+            for (Connection connection : borrowed) {
+                connection.close();
+            }
+        }
+    }
+
+    @Test
+    void sleepTimesOutWithinTheTimeout() {
+        ReadOnlyQueryRunner runner = readOnlyRunner(QueryRunnerSettings.builder().timeout(TIMEOUT).build(), QueryAuditor.NO_OP);
+
+        long started = System.nanoTime();
+        Throwable error = catchThrowable(() -> runner.run("alice", "SELECT pg_sleep(60)"));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(error).isInstanceOfSatisfying(QueryFailedException.class, e -> {
+            assertThat(e.timedOut()).isTrue();
+            assertThat(e.sqlState()).hasValue("57014");
+            assertThat(e.getMessage()).startsWith("the query timed out after 2 s (");
+        });
+        // Generous: 2 s of timeout, and the query would take 60 s without it.
+        assertThat(took).isLessThan(Duration.ofMillis(3_500));
+    }
+
+    @Test
+    void connectionsTheRunnerUsedNeverReturnToTheApplicationsPool() throws SQLException {
+        Object runnerPid = applicationRunner.run("mallory", "SELECT pg_backend_pid() AS pid").rows().get(0).get(0);
+
+        List<Connection> borrowed = new ArrayList<>();
+        try {
+            for (int i = 0; i < POOL_SIZE; i++) {
+                borrowed.add(applicationPool.getConnection());
+                assertThat(string(borrowed.get(i), "SELECT pg_backend_pid()")).isNotEqualTo(String.valueOf(runnerPid));
+            }
+        } finally {
+            for (Connection connection : borrowed) {
+                connection.close();
+            }
+        }
+    }
+
+    @Test
+    void connectionsAreEvictedThroughAMonitoredDataSourceToo() throws SQLException {
+        DataSource monitored = MonitoredDataSource.wrap(applicationPool, new SimpleMeterRegistry());
+        ReadOnlyQueryRunner runner = ReadOnlyQueryRunner.builder(monitored).applicationDataSource(true).build();
+
+        Object runnerPid = runner.run("mallory", "SELECT pg_backend_pid() AS pid").rows().get(0).get(0);
+
+        List<Connection> borrowed = new ArrayList<>();
+        try {
+            for (int i = 0; i < POOL_SIZE; i++) {
+                borrowed.add(applicationPool.getConnection());
+                assertThat(string(borrowed.get(i), "SELECT pg_backend_pid()")).isNotEqualTo(String.valueOf(runnerPid));
+            }
+        } finally {
+            for (Connection connection : borrowed) {
+                connection.close();
+            }
+        }
+    }
+
+    @Test
+    void theTransactionIsReadOnlyEvenWhereTheChecksWouldNotKnow() throws SQLException {
+        execute(sentinel, """
+                CREATE FUNCTION sneaky_delete() RETURNS int LANGUAGE sql AS 'DELETE FROM users RETURNING 1';
+                GRANT EXECUTE ON FUNCTION sneaky_delete() TO vigil_ro""");
+        try {
+            Map<String, Object> before = state();
+
+            Throwable superuser = catchThrowable(() -> applicationRunner.run("mallory", "SELECT sneaky_delete()"));
+            Throwable readOnlyRole = catchThrowable(() -> readOnlyRunner().run("mallory", "SELECT sneaky_delete()"));
+
+            assertThat(superuser).isInstanceOf(QueryFailedException.class)
+                    .hasMessageContaining("cannot execute DELETE in a read-only transaction");
+            assertThat(readOnlyRole).isInstanceOf(QueryFailedException.class);
+            assertThat(state()).isEqualTo(before);
+        } finally {
+            execute(sentinel, "DROP FUNCTION sneaky_delete()");
+        }
+    }
+
+    @Test
+    void superuserIsRefused() {
+        RoleInspection inspection = adminRunner(false).inspect();
+
+        assertThat(inspection.database()).isEqualTo("PostgreSQL");
+        assertThat(inspection.user()).isEqualTo("postgres");
+        assertThat(inspection.findings()).containsExactly("is a superuser");
+    }
+
+    @Test
+    void roleThatCanWriteIsRefused() {
+        RoleInspection inspection = ReadOnlyQueryRunner.builder(postgres.getDatabase("vigil_rw", "postgres")).build().inspect();
+
+        assertThat(inspection.enabled()).isFalse();
+        assertThat(inspection.findings()).containsExactly("can INSERT, UPDATE, DELETE or TRUNCATE public.secrets, public.users");
+        assertThat(inspection.message()).isEqualTo("the query runner is disabled: role vigil_rw on PostgreSQL can INSERT,"
+                + " UPDATE, DELETE or TRUNCATE public.secrets, public.users. Give it a data source of its own that logs in"
+                + " as a role with SELECT privileges only, or declare the application's data source explicitly");
+    }
+
+    @Test
+    void roleThatCanCreateOrAdvanceSequencesIsRefused() {
+        RoleInspection inspection = ReadOnlyQueryRunner.builder(postgres.getDatabase("vigil_creator", "postgres")).build()
+                .inspect();
+
+        assertThat(inspection.enabled()).isFalse();
+        assertThat(inspection.findings()).containsExactly("can advance or set the sequences public.s",
+                "has CREATE on the schemas scratch");
+    }
+
+    @Test
+    void roleThatCanSignalOtherSessionsIsRefused() {
+        RoleInspection inspection = ReadOnlyQueryRunner.builder(postgres.getDatabase("vigil_signal", "postgres")).build()
+                .inspect();
+
+        assertThat(inspection.enabled()).isFalse();
+        assertThat(inspection.findings()).containsExactly("is a member of pg_signal_backend");
+    }
+
+    @Test
+    void valuesBecomeJsonFriendly() {
+        QueryResult result = readOnlyRunner().run("alice", """
+                SELECT 1::int AS i, 9007199254740993::bigint AS big, 42::bigint AS small, 1.50::numeric AS n, 2.5::float8 AS f,
+                       'NaN'::float8 AS nan, 'x'::text AS t, true AS b, NULL::int AS nothing, '\\x0102'::bytea AS bytes,
+                       TIMESTAMP '2024-01-02 03:04:05' AS ts, TIMESTAMPTZ '2024-01-02 03:04:05+00' AS tstz,
+                       DATE '2024-01-02' AS d, TIME '03:04:05.5' AS tm, ARRAY[1, 2] AS arr, '{"a": 1}'::jsonb AS j,
+                       interval '1 day' AS iv, '00000000-0000-0000-0000-000000000001'::uuid AS u""");
+
+        assertThat(result.columns()).containsExactly("i", "big", "small", "n", "f", "nan", "t", "b", "nothing", "bytes", "ts",
+                "tstz", "d", "tm", "arr", "j", "iv", "u");
+        assertThat(result.rows().get(0)).containsExactly(1, "9007199254740993", 42L, new BigDecimal("1.50"), 2.5, "NaN", "x",
+                true, null, "AQI=", "2024-01-02T03:04:05", "2024-01-02T03:04:05Z", "2024-01-02", "03:04:05.5",
+                Arrays.asList(1, 2), "{\"a\": 1}", "1 day", "00000000-0000-0000-0000-000000000001");
+    }
+}
