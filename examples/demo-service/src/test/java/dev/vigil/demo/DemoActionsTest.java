@@ -119,6 +119,36 @@ class DemoActionsTest {
         assertThat(trigger("{not json").statusCode()).isEqualTo(400);
     }
 
+    private HttpResponse<String> query(String sql) throws Exception {
+        return demo.send(HttpRequest.newBuilder(demo.uri("/api/admin/run-query"))
+                .POST(HttpRequest.BodyPublishers.ofString(demo.json("{}").toString().replace("{}",
+                        "{\"query\": " + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(sql) + "}")))
+                .header("Content-Type", "application/json").header("Authorization", demo.authorization()));
+    }
+
+    @Test
+    void readOnlyQueriesAnswerAndEverythingElseIsRejectedWithoutTouchingData() throws Exception {
+        HttpResponse<String> count = query("SELECT COUNT(*) AS n FROM users");
+        assertThat(count.statusCode()).as(count.body()).isEqualTo(200);
+        long users = demo.json(count.body()).get("rows").get(0).get(0).asLong();
+        assertThat(users).isPositive();
+
+        JsonNode redacted = demo.json(query("SELECT email, password_hash FROM users ORDER BY id").body());
+        assertThat(redacted.get("columns").toString()).contains("PASSWORD_HASH");
+        assertThat(redacted.get("rows").get(0).get(1).asText()).isEqualTo("***");
+
+        for (String attack : new String[] {"DROP TABLE users", "SELECT 1; DELETE FROM users", "DELETE FROM users",
+                "SELECT * FROM users FOR UPDATE", "SELECT FILE_READ('/etc/passwd')", "CALL CSVWRITE('/tmp/x.csv', 'SELECT * FROM users')"}) {
+            HttpResponse<String> rejected = query(attack);
+            assertThat(rejected.statusCode()).as(attack + " -> " + rejected.body()).isEqualTo(400);
+        }
+        assertThat(demo.json(query("SELECT COUNT(*) AS n FROM users").body()).get("rows").get(0).get(0).asLong())
+                .isEqualTo(users);
+        JsonNode audit = demo.admin("/api/admin/audit?type=query&limit=20").get("entries");
+        assertThat(audit.size()).isGreaterThanOrEqualTo(8);
+        assertThat(demo.get("/bookings").statusCode()).isEqualTo(200); // the app's pool still works
+    }
+
     @Test
     void autoFixRestartsAStoppedJobWhenSwitchedOn() throws Exception {
         await().atMost(Duration.ofSeconds(10)).until(() -> curationJob() != null && curationJob().get("totalRuns").asInt() >= 1);

@@ -31,6 +31,7 @@ public class MonitorProperties {
     private final Jdbc jdbc = new Jdbc();
     private final Jobs jobs = new Jobs();
     private final Actions actions = new Actions();
+    private final Query query = new Query();
 
     public boolean isEnabled() {
         return enabled;
@@ -78,6 +79,128 @@ public class MonitorProperties {
 
     public Actions getActions() {
         return actions;
+    }
+
+    public Query getQuery() {
+        return query;
+    }
+
+    /** Read-only SQL for admins ({@code POST /api/admin/run-query}). */
+    public static class Query {
+
+        /** Whether the endpoint is on. Off by default. */
+        private boolean enabled;
+
+        /** Whether the application's own DataSource may be used when no query datasource is configured. */
+        private boolean allowAppDatasource;
+
+        /** Time one query may take (enforced in the database and by the driver). */
+        private Duration timeout = Duration.ofSeconds(5);
+
+        /** Rows returned when the request does not say. */
+        private int maxRows = 100;
+
+        /** Tables a query may read; empty allows every table the role can read. */
+        private List<String> allowedTables = new ArrayList<>();
+
+        /** Column name fragments whose values are replaced by "***"; unset keeps the defaults (password, token, secret...). */
+        private List<String> redactedColumns;
+
+        private final QueryDataSource datasource = new QueryDataSource();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public boolean isAllowAppDatasource() {
+            return allowAppDatasource;
+        }
+
+        public void setAllowAppDatasource(boolean allowAppDatasource) {
+            this.allowAppDatasource = allowAppDatasource;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        public int getMaxRows() {
+            return maxRows;
+        }
+
+        public void setMaxRows(int maxRows) {
+            this.maxRows = maxRows;
+        }
+
+        public List<String> getAllowedTables() {
+            return allowedTables;
+        }
+
+        public void setAllowedTables(List<String> allowedTables) {
+            this.allowedTables = allowedTables;
+        }
+
+        public List<String> getRedactedColumns() {
+            return redactedColumns;
+        }
+
+        public void setRedactedColumns(List<String> redactedColumns) {
+            this.redactedColumns = redactedColumns;
+        }
+
+        public QueryDataSource getDatasource() {
+            return datasource;
+        }
+    }
+
+    /** A separate, least-privileged connection for admin queries (a read-only role). */
+    public static class QueryDataSource {
+
+        /** JDBC URL. */
+        private String url;
+
+        /** User of a read-only role. */
+        private String username;
+
+        /** Its password (a secret: keep it in an environment variable). */
+        private String password;
+
+        public String getUrl() {
+            return url;
+        }
+
+        public void setUrl(String url) {
+            this.url = url;
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        @Override
+        public String toString() {
+            return "QueryDataSource[url=" + url + ", password=" + (password == null ? "unset" : "******") + "]";
+        }
     }
 
     /** Initial values of the runtime switches for remediation actions (changeable later through /api/admin/config). */

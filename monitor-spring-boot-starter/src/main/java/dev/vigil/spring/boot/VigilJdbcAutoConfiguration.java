@@ -9,6 +9,8 @@ import dev.vigil.jdbc.DatabaseSizeCollector;
 import dev.vigil.jdbc.JdbcMonitoringSettings;
 import dev.vigil.jdbc.MonitoredDataSource;
 import dev.vigil.jdbc.PoolMetricsCollector;
+import dev.vigil.jdbc.query.QueryRunnerSettings;
+import dev.vigil.jdbc.query.ReadOnlyQueryRunner;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -73,6 +75,105 @@ public final class VigilJdbcAutoConfiguration {
                 return MonitoredDataSource.wrap(dataSource, meterRegistry.getObject(), settings);
             }
         };
+    }
+
+    /**
+     * Turns on {@code POST /api/admin/run-query} when {@code monitor.query.enabled=true}: with the
+     * least-privileged {@code monitor.query.datasource.*} connection, or the application's DataSource
+     * only when {@code monitor.query.allow-app-datasource=true}. The role is inspected at start-up;
+     * an unsafe one is refused (logged; the endpoint answers 503).
+     */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "monitor.query.enabled")
+    SmartInitializingSingleton vigilQueryRunner(Monitor monitor, MonitorProperties properties,
+            ObjectProvider<DataSource> appDataSource) {
+        return () -> {
+            MonitorProperties.Query query = properties.getQuery();
+            DataSource dataSource;
+            boolean app;
+            if (query.getDatasource().getUrl() != null && !query.getDatasource().getUrl().isBlank()) {
+                dataSource = new DriverManagerDataSource(query.getDatasource());
+                app = false;
+            } else if (query.isAllowAppDatasource() && appDataSource.getIfUnique() != null) {
+                dataSource = appDataSource.getIfUnique();
+                app = true;
+            } else {
+                throw new IllegalStateException("monitor.query.enabled=true needs monitor.query.datasource.url (a read-only "
+                        + "role), or monitor.query.allow-app-datasource=true to use the application's DataSource");
+            }
+            QueryRunnerSettings.Builder settings = QueryRunnerSettings.builder()
+                    .timeout(query.getTimeout())
+                    .defaultMaxRows(query.getMaxRows())
+                    .allowedTables(query.getAllowedTables());
+            if (query.getRedactedColumns() != null) {
+                settings.redactedColumns(query.getRedactedColumns());
+            }
+            ReadOnlyQueryRunner runner = ReadOnlyQueryRunner.builder(dataSource)
+                    .settings(settings.build())
+                    .applicationDataSource(app)
+                    .auditor(QueryServiceAdapter.auditor(monitor.audit()))
+                    .clock(monitor.clock())
+                    .build();
+            runner.inspect();
+            monitor.queryService(new QueryServiceAdapter(runner));
+        };
+    }
+
+    /** A connection per query from the configured URL: the runner closes each one, nothing is pooled. */
+    private static final class DriverManagerDataSource implements DataSource {
+        private final MonitorProperties.QueryDataSource config;
+
+        DriverManagerDataSource(MonitorProperties.QueryDataSource config) {
+            this.config = config;
+        }
+
+        @Override
+        public java.sql.Connection getConnection() throws java.sql.SQLException {
+            return java.sql.DriverManager.getConnection(config.getUrl(), config.getUsername(), config.getPassword());
+        }
+
+        @Override
+        public java.sql.Connection getConnection(String username, String password) throws java.sql.SQLException {
+            return java.sql.DriverManager.getConnection(config.getUrl(), username, password);
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) {
+            // DriverManager logs through its own writer
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+            java.sql.DriverManager.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return java.sql.DriverManager.getLoginTimeout();
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
+            throw new java.sql.SQLFeatureNotSupportedException("no parent logger");
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws java.sql.SQLException {
+            if (type.isInstance(this)) {
+                return type.cast(this);
+            }
+            throw new java.sql.SQLException("not a wrapper of " + type.getName());
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return type.isInstance(this);
+        }
     }
 
     /** Once every bean exists, hands the wrapped DataSources' statistics and collectors to the monitor. */

@@ -1,0 +1,56 @@
+package dev.vigil.spring.boot;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.vigil.audit.AuditEntry;
+import dev.vigil.audit.AuditLog;
+import dev.vigil.internal.Json;
+import dev.vigil.jdbc.query.QueryAuditor;
+import dev.vigil.jdbc.query.QueryFailedException;
+import dev.vigil.jdbc.query.QueryRejectedException;
+import dev.vigil.jdbc.query.ReadOnlyQueryRunner;
+import dev.vigil.jdbc.query.RejectionReason;
+import dev.vigil.query.AdminQueryService;
+import dev.vigil.query.QueryException;
+
+/** Serves {@code POST /api/admin/run-query} with a {@link ReadOnlyQueryRunner}, auditing into the monitor's trail. */
+final class QueryServiceAdapter implements AdminQueryService {
+
+    private final ReadOnlyQueryRunner runner;
+
+    QueryServiceAdapter(ReadOnlyQueryRunner runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    public Map<String, Object> run(String sql, int maxRows, String who) throws QueryException {
+        try {
+            return Json.mapper().convertValue(runner.run(who, sql, maxRows), new TypeReference<Map<String, Object>>() { });
+        } catch (QueryRejectedException e) {
+            QueryException.Kind kind = e.reason() == RejectionReason.RUNNER_DISABLED
+                    ? QueryException.Kind.UNAVAILABLE : QueryException.Kind.REJECTED;
+            throw new QueryException(kind, e.reason().name().toLowerCase(Locale.ROOT), e.getMessage());
+        } catch (QueryFailedException e) {
+            throw new QueryException(QueryException.Kind.FAILED, e.timedOut() ? "timeout" : "query_failed", e.getMessage());
+        }
+    }
+
+    /** Every query, accepted, rejected or failed, into the audit trail as type {@code query}. */
+    static QueryAuditor auditor(AuditLog audit) {
+        return record -> {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("sql", record.sql());
+            details.put("rowCount", record.rowCount());
+            details.put("elapsedMs", record.elapsedMs());
+            if (record.rejection() != null) {
+                details.put("rejection", record.rejection().name().toLowerCase(Locale.ROOT));
+                details.put("reason", record.reason());
+            }
+            audit.add(new AuditEntry(AuditEntry.newId(), record.at(), AuditEntry.Type.QUERY, record.who(), "run-query",
+                    details, record.outcome().name().toLowerCase(Locale.ROOT), record.error()));
+        };
+    }
+
+}
