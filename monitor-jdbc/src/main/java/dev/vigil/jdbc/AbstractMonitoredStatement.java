@@ -10,6 +10,10 @@ import java.sql.Statement;
  * Delegates every {@link Statement} method to the driver's statement and times the executing ones.
  * {@link #getConnection()} returns the wrapping connection; result sets are the driver's own, so
  * {@code ResultSet.getStatement()} returns the driver's statement.
+ *
+ * <p>Each execute method spells out its own start / success / failure block on purpose: routing them
+ * through one helper taking a lambda would allocate a capturing lambda per execution on the hot path,
+ * which the JDBC benchmark shows at 0 bytes per query today.
  */
 abstract class AbstractMonitoredStatement<S extends Statement> implements Statement {
 

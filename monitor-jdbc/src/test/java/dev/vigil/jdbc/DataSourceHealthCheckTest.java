@@ -65,6 +65,7 @@ class DataSourceHealthCheckTest {
     @Test
     void slowValidationQueryIsDegraded() throws SQLException {
         JdbcDataSource dataSource = h2();
+        // the database, not the test, sleeps: an H2 function that makes a genuinely slow statement
         execute(dataSource, "CREATE ALIAS SLEEP_MS FOR 'java.lang.Thread.sleep'");
 
         HealthResult result = DataSourceHealthCheck.builder(dataSource)

@@ -49,6 +49,7 @@ class MonitoredDataSourceH2Test extends AbstractMonitoredDataSourceTest {
     @Test
     void slowStatementIsCountedAndLoggedOnceWithoutItsLiterals() throws SQLException {
         try (Connection connection = raw.getConnection(); Statement statement = connection.createStatement()) {
+            // the database, not the test, sleeps: an H2 function that makes a genuinely slow statement
             statement.execute("CREATE ALIAS SLEEP_MS FOR 'java.lang.Thread.sleep'");
         }
         MonitoredDataSource dataSource = MonitoredDataSource.wrap(raw, registry,
