@@ -3,6 +3,7 @@ package dev.vigil.demo;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import dev.vigil.Monitor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -10,15 +11,16 @@ import org.springframework.stereotype.Service;
 /**
  * The demo's background job: screens new videos every {@code demo.curation.interval} and records
  * each run with Vigil's job monitor as {@code curation} (expected every 2 h, see application.yml).
+ * With {@code monitor.enabled=false} there is no {@link Monitor} and the job simply runs.
  */
 @Service
 class CurationService {
 
     private final JdbcTemplate jdbc;
-    private final Monitor monitor;
+    private final ObjectProvider<Monitor> monitor;
     private final AtomicBoolean paused = new AtomicBoolean();
 
-    CurationService(JdbcTemplate jdbc, Monitor monitor) {
+    CurationService(JdbcTemplate jdbc, ObjectProvider<Monitor> monitor) {
         this.jdbc = jdbc;
         this.monitor = monitor;
     }
@@ -32,14 +34,20 @@ class CurationService {
 
     /** Runs one curation now (also what a remediation action would call). */
     void runOnce() {
-        monitor.jobs().run("curation", () -> {
+        Runnable curation = () -> {
             int screened = ThreadLocalRandom.current().nextInt(20, 60);
             int accepted = screened / 4;
             jdbc.update("INSERT INTO curation_runs (started_at, finished_at, screened, accepted, status) "
                     + "VALUES (CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, ?, ?, 'completed')", screened, accepted);
             jdbc.update("UPDATE api_quotas SET quota_used = quota_used + ? WHERE service = 'youtube' AND quota_date = CURRENT_DATE",
                     screened * 5);
-        });
+        };
+        Monitor vigil = monitor.getIfAvailable();
+        if (vigil == null) {
+            curation.run();
+        } else {
+            vigil.jobs().run("curation", curation);
+        }
     }
 
     /** Stops (or resumes) the scheduled runs, so a demo can show a job that stopped running. */
