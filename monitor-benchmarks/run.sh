@@ -4,7 +4,7 @@
 # monitor-benchmarks/target/benchmarks.md. Raw results: target/jmh-<name>.json, logs: target/jmh-<name>.log.
 #
 # Usage: monitor-benchmarks/run.sh [name...]
-#   names: jdbc-stub jdbc-h2 filter alert history footprint (default: all, about 20 minutes on 2 cores)
+#   names: jdbc-stub jdbc-h2 filter filter-http alert history footprint (default: all, about 25 minutes on 2 cores)
 # Environment:
 #   JMH_OPTS    run settings, default "-f 1 -wi 3 -w 2s -i 5 -r 2s" (sized for a 2-core machine);
 #               a smoke run: JMH_OPTS="-f 1 -wi 1 -w 1s -i 1 -r 1s"
@@ -23,7 +23,7 @@ jar=target/benchmarks.jar
 read -r -a opts <<< "${JMH_OPTS:--f 1 -wi 3 -w 2s -i 5 -r 2s}"
 names=("$@")
 if ((${#names[@]} == 0)); then
-    names=(jdbc-stub jdbc-h2 filter alert history footprint)
+    names=(jdbc-stub jdbc-h2 filter filter-http alert history footprint)
 fi
 
 results=()
@@ -49,6 +49,7 @@ for name in "${names[@]}"; do
         jdbc-stub) run jdbc-stub JdbcStubBenchmark -prof gc ;;
         jdbc-h2) run jdbc-h2 JdbcRoundTripBenchmark -prof gc ;;
         filter) run filter RequestFilterBenchmark -prof gc ;;
+        filter-http) run filter-http RequestFilterHttpBenchmark -prof gc ;;
         alert) run alert AlertEngineBenchmark -prof gc ;;
         history) run history HistoryStoreBenchmark -prof gc ;;
         footprint)
@@ -56,7 +57,7 @@ for name in "${names[@]}"; do
             footprint="$(java -Djdk.attach.allowAttachSelf=true -Xmx2g -cp "$jar" dev.vigil.benchmarks.metrics.HistoryFootprint)"
             ;;
         *)
-            echo "unknown benchmark '$name' (jdbc-stub jdbc-h2 filter alert history footprint)" >&2
+            echo "unknown benchmark '$name' (jdbc-stub jdbc-h2 filter filter-http alert history footprint)" >&2
             exit 2
             ;;
     esac
