@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import dev.vigil.health.CheckHealth;
 import dev.vigil.health.HealthReport;
 import dev.vigil.health.HealthResult;
@@ -19,11 +18,15 @@ final class HealthStatusRule implements AlertRule {
 
     private static final int MAX_LISTED_CHECKS = 5;
 
-    private final @Nullable Pattern checks; // null: the service's aggregate status
+    /**
+     * Per comma-separated glob, its literal parts between the {@code *}s; null: the service's aggregate
+     * status. Matched by hand, not as a regex, so that evaluating allocates no matcher per check.
+     */
+    private final String @Nullable [][] checks;
     private final String pattern;
     private final HealthStatus status;
 
-    private HealthStatusRule(@Nullable Pattern checks, String pattern, HealthStatus status) {
+    private HealthStatusRule(String @Nullable [][] checks, String pattern, HealthStatus status) {
         this.checks = checks;
         this.pattern = pattern;
         this.status = status;
@@ -36,27 +39,48 @@ final class HealthStatusRule implements AlertRule {
         if (atLeast == HealthStatus.UP) {
             throw new IllegalArgumentException("a check-status rule fires at DEGRADED or DOWN, not UP");
         }
-        StringBuilder regex = new StringBuilder();
+        List<String[]> globs = new ArrayList<>();
         for (String glob : namePattern.split(",")) {
             String trimmed = glob.strip();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            if (regex.length() > 0) {
-                regex.append('|');
-            }
-            String[] parts = trimmed.split("\\*", -1);
-            for (int i = 0; i < parts.length; i++) {
-                if (i > 0) {
-                    regex.append(".*");
-                }
-                regex.append(Pattern.quote(parts[i]));
+            if (!trimmed.isEmpty()) {
+                globs.add(trimmed.split("\\*", -1));
             }
         }
-        if (regex.length() == 0) {
+        if (globs.isEmpty()) {
             throw new IllegalArgumentException("a check-status rule needs a check name or pattern, e.g. 'database' or 'job:*'");
         }
-        return new HealthStatusRule(Pattern.compile(regex.toString()), namePattern, atLeast);
+        return new HealthStatusRule(globs.toArray(String[][]::new), namePattern, atLeast);
+    }
+
+    /** Whether {@code name} matches one of the globs as a whole. */
+    private static boolean matches(String[][] globs, String name) {
+        for (String[] parts : globs) {
+            if (matches(parts, name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code name} is {@code parts} joined by runs of any characters: each part found as early as it can be. */
+    private static boolean matches(String[] parts, String name) {
+        int last = parts.length - 1;
+        if (last == 0) {
+            return name.equals(parts[0]);
+        }
+        int from = parts[0].length();
+        int to = name.length() - parts[last].length();
+        if (to < from || !name.startsWith(parts[0]) || !name.endsWith(parts[last])) {
+            return false;
+        }
+        for (int i = 1; i < last; i++) {
+            int at = name.indexOf(parts[i], from);
+            if (at < 0 || at + parts[i].length() > to) {
+                return false;
+            }
+            from = at + parts[i].length();
+        }
+        return true;
     }
 
     /** The service's aggregate status equal to {@code status}. */
@@ -74,11 +98,11 @@ final class HealthStatusRule implements AlertRule {
         return checks == null ? service(report) : checks(report, checks);
     }
 
-    private List<AlertCondition> checks(HealthReport report, Pattern names) {
+    private List<AlertCondition> checks(HealthReport report, String[][] names) {
         List<AlertCondition> conditions = null;
         for (CheckHealth check : report.checks()) {
             HealthResult result = check.result();
-            if (!check.checked() || result.status().ordinal() < status.ordinal() || !names.matcher(check.name()).matches()) {
+            if (!check.checked() || result.status().ordinal() < status.ordinal() || !matches(names, check.name())) {
                 continue;
             }
             if (conditions == null) {

@@ -42,6 +42,16 @@ final class MessageTemplate {
     }
 
     private static final String MISSING_LABEL = "(none)";
+    private static final MathContext THREE_DIGITS = new MathContext(3);
+    /** 10^0 .. 10^22: the powers of ten a double holds exactly. */
+    private static final double[] POWERS_OF_TEN = new double[23];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
 
     private final String template;
     private final Segment[] segments;
@@ -116,17 +126,17 @@ final class MessageTemplate {
         for (Segment segment : segments) {
             switch (segment.field()) {
                 case TEXT -> out.append(segment.text());
-                case VALUE -> out.append(number(value));
+                case VALUE -> appendNumber(out, value);
                 case VALUE_PERCENT -> out.append(percent(value));
                 case VALUE_MS -> out.append(millis(value));
-                case LIMIT -> out.append(number(limit));
+                case LIMIT -> appendNumber(out, limit);
                 case LIMIT_PERCENT -> out.append(percent(limit));
                 case LIMIT_MS -> out.append(millis(limit));
-                case BASELINE -> out.append(number(baseline));
+                case BASELINE -> appendNumber(out, baseline);
                 case BASELINE_PERCENT -> out.append(percent(baseline));
                 case BASELINE_MS -> out.append(millis(baseline));
                 case METRIC -> out.append(metric);
-                case SERIES -> out.append(labels.isEmpty() ? metric : metric + labels);
+                case SERIES -> appendSeries(out, metric, labels);
                 case LABELS -> out.append(labelText(labels));
                 case WINDOW -> out.append(duration(window));
                 case ETA -> out.append(eta == null ? "" : eta(eta));
@@ -144,19 +154,82 @@ final class MessageTemplate {
 
     /** A number with three significant digits at most, whole from 100 on: {@code 0.0123}, {@code 1.53}, {@code 5230}. */
     static String number(double value) {
+        StringBuilder out = new StringBuilder(8);
+        appendNumber(out, value);
+        return out.toString();
+    }
+
+    /**
+     * Appends {@link #number(double)}. Below 100 that is the exact value rounded half-up to three
+     * significant digits, trailing zeros stripped, as {@link BigDecimal} rounds it. Rules render a
+     * message for every condition at every evaluation, so the digits are computed in a double where
+     * that is provably the same (one rounding error, far from a tie), and with BigDecimal only near a
+     * tie or for tiny numbers.
+     */
+    static void appendNumber(StringBuilder out, double value) {
         if (Double.isNaN(value)) {
-            return "n/a";
+            out.append("n/a");
+            return;
         }
         if (Double.isInfinite(value)) {
-            return value > 0 ? "infinity" : "-infinity";
+            out.append(value > 0 ? "infinity" : "-infinity");
+            return;
         }
         if (Math.abs(value) >= 100) {
-            return Long.toString(Math.round(value));
+            out.append(Math.round(value));
+            return;
         }
         if (value == 0) {
-            return "0";
+            out.append('0');
+            return;
         }
-        return new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+        double magnitude = Math.abs(value);
+        int scale = 2 - (int) Math.floor(Math.log10(magnitude)); // decimals that leave three digits before the point
+        if (scale < POWERS_OF_TEN.length - 1) {
+            double scaled = magnitude * POWERS_OF_TEN[scale]; // one rounding: off by at most 1.2e-13 below 1000
+            if (scaled < 100) { // log10 may be a little off next to a power of ten
+                scaled = magnitude * POWERS_OF_TEN[++scale];
+            } else if (scaled >= 1000) {
+                scaled = magnitude * POWERS_OF_TEN[--scale];
+            }
+            double whole = Math.floor(scaled);
+            double fraction = scaled - whole;
+            if (Math.abs(fraction - 0.5) > 1e-9) {
+                appendDigits(out, value < 0, (long) whole + (fraction > 0.5 ? 1 : 0), scale);
+                return;
+            }
+        }
+        out.append(new BigDecimal(value).round(THREE_DIGITS).stripTrailingZeros().toPlainString());
+    }
+
+    /** Appends ±{@code digits} × 10^-{@code scale} (digits 100..1000) without trailing zeros, as {@link BigDecimal#toPlainString()} would. */
+    private static void appendDigits(StringBuilder out, boolean negative, long digits, int scale) {
+        long unscaled = digits;
+        int decimals = scale;
+        while (unscaled % 10 == 0) {
+            unscaled /= 10;
+            decimals--;
+        }
+        if (negative) {
+            out.append('-');
+        }
+        int start = out.length();
+        out.append(unscaled);
+        if (decimals <= 0) {
+            for (int i = decimals; i < 0; i++) {
+                out.append('0');
+            }
+            return;
+        }
+        int length = out.length() - start;
+        if (length > decimals) {
+            out.insert(out.length() - decimals, '.');
+            return;
+        }
+        for (int i = length; i < decimals; i++) {
+            out.insert(start, '0');
+        }
+        out.insert(start, "0.");
     }
 
     /** A ratio as a percentage with at most one decimal: {@code 0.124} is {@code 12.4%}. */
@@ -206,6 +279,21 @@ final class MessageTemplate {
 
     private static String plural(long count, String unit) {
         return count + " " + unit + (count == 1 ? "" : "s");
+    }
+
+    /** {@code metric{key=value, ...}} as {@code metric + labels} prints it, but without the intermediate strings. */
+    private static void appendSeries(StringBuilder out, String metric, Map<String, String> labels) {
+        out.append(metric);
+        if (labels.isEmpty()) {
+            return;
+        }
+        out.append('{');
+        String separator = "";
+        for (Map.Entry<String, String> label : labels.entrySet()) {
+            out.append(separator).append(label.getKey()).append('=').append(label.getValue());
+            separator = ", ";
+        }
+        out.append('}');
     }
 
     private static String labelText(Map<String, String> labels) {

@@ -3,13 +3,11 @@ package dev.vigil.alert;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import dev.vigil.metrics.Aggregation;
-import dev.vigil.metrics.Point;
-import dev.vigil.metrics.Series;
-import dev.vigil.metrics.SeriesKey;
+import dev.vigil.metrics.SeriesCursor;
+import dev.vigil.metrics.WindowSummary;
 
 /**
  * The current window compared with the baseline window just before it, per series: fires when the
@@ -21,8 +19,6 @@ import dev.vigil.metrics.SeriesKey;
  * samples each window happens to hold. A series without samples in both windows does not fire.
  */
 final class SpikeRule implements AlertRule {
-
-    private static final Duration EACH_SAMPLE = Duration.ofSeconds(1);
 
     private final String metric;
     private final Map<String, String> filter;
@@ -50,45 +46,26 @@ final class SpikeRule implements AlertRule {
         Instant now = context.now();
         Instant currentStart = MetricWindows.start(now, window);
         Instant baselineEnd = now.minus(window);
-        // Two reads: the current window comes from raw samples even when the baseline reaches into rollups.
-        List<Series> current = context.metrics().query(metric, filter, currentStart, now, EACH_SAMPLE, Aggregation.AVG);
-        if (current.isEmpty()) {
-            return List.of();
-        }
-        Map<SeriesKey, double[]> baseline = new HashMap<>();
-        for (Series s : context.metrics().query(metric, filter, MetricWindows.start(baselineEnd, baselineWindow),
-                baselineEnd, EACH_SAMPLE, Aggregation.AVG)) {
-            double[] meanAndCount = meanAndCount(s.points());
-            if (meanAndCount[1] > 0) {
-                baseline.put(s.key(), meanAndCount);
-            }
-        }
+        Instant baselineStart = MetricWindows.start(baselineEnd, baselineWindow);
+        WindowSummary current = new WindowSummary();
+        WindowSummary baseline = new WindowSummary();
         List<AlertCondition> conditions = null;
-        for (Series s : current) {
-            double[] base = baseline.get(s.key());
-            double[] currentStats = meanAndCount(s.points());
-            if (base == null || currentStats[1] == 0) {
+        for (SeriesCursor series = context.metrics().cursor(metric, filter); series.next(); ) {
+            // Two reads: the current window comes from raw samples even when the baseline reaches into rollups.
+            if (!series.summarize(currentStart, now, current) || !series.summarize(baselineStart, baselineEnd, baseline)) {
                 continue;
             }
-            double value = sum ? currentStats[0] * currentStats[1] : currentStats[0];
-            double usual = sum ? base[0] * currentStats[1] : base[0];
+            double value = sum ? current.mean() * current.count() : current.mean();
+            double usual = sum ? baseline.mean() * current.count() : baseline.mean();
             if (value >= minValue && value > factor * usual) {
                 if (conditions == null) {
                     conditions = new ArrayList<>();
                 }
-                Map<String, String> tags = s.key().tags();
+                Map<String, String> tags = series.key().tags();
                 conditions.add(AlertCondition.of(tags, value, message.render(metric, tags, value, factor, usual, window, null)));
             }
         }
         return conditions == null ? List.of() : conditions;
-    }
-
-    private static double[] meanAndCount(List<Point> points) {
-        double total = 0;
-        for (Point point : points) {
-            total += point.value();
-        }
-        return new double[] {points.isEmpty() ? 0 : total / points.size(), points.size()};
     }
 
     @Override

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import dev.vigil.metrics.Aggregation;
-import dev.vigil.metrics.Series;
+import dev.vigil.metrics.SeriesCursor;
+import dev.vigil.metrics.WindowSummary;
 
 /** A metric's window aggregate (or rate) compared with a limit, per matching series. Not API. */
 final class ThresholdRule implements AlertRule {
@@ -36,23 +37,19 @@ final class ThresholdRule implements AlertRule {
     @Override
     public List<AlertCondition> evaluate(RuleContext context) {
         Instant now = context.now();
-        // step = window: the whole (half-open) window is one step, so each series yields at most one point
-        List<Series> series = context.metrics().query(metric, filter, MetricWindows.start(now, window), now, window,
-                rate ? Aggregation.SUM : aggregation);
+        Instant start = MetricWindows.start(now, window);
+        WindowSummary summary = new WindowSummary();
         List<AlertCondition> conditions = null;
-        for (Series s : series) {
-            if (s.points().isEmpty()) {
+        for (SeriesCursor series = context.metrics().cursor(metric, filter); series.next(); ) {
+            if (!series.summarize(start, now, summary)) {
                 continue;
             }
-            double value = s.points().get(s.points().size() - 1).value();
-            if (rate) {
-                value /= window.getSeconds();
-            }
+            double value = rate ? summary.sum() / window.getSeconds() : summary.value(aggregation);
             if (comparison.test(value, limit)) {
                 if (conditions == null) {
                     conditions = new ArrayList<>();
                 }
-                Map<String, String> tags = s.key().tags();
+                Map<String, String> tags = series.key().tags();
                 conditions.add(AlertCondition.of(tags, value,
                         message.render(metric, tags, value, limit, Double.NaN, window, null)));
             }

@@ -5,9 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import dev.vigil.metrics.Aggregation;
-import dev.vigil.metrics.Point;
-import dev.vigil.metrics.Series;
+import dev.vigil.metrics.SeriesCursor;
+import dev.vigil.metrics.WindowSummary;
 
 /**
  * A least-squares line through the lookback's points, per series: fires when the line crosses the
@@ -18,7 +17,6 @@ import dev.vigil.metrics.Series;
 final class TrendRule implements AlertRule {
 
     static final int MIN_POINTS = 3;
-    private static final Duration EACH_SAMPLE = Duration.ofSeconds(1);
 
     private final String metric;
     private final Map<String, String> filter;
@@ -42,54 +40,32 @@ final class TrendRule implements AlertRule {
     @Override
     public List<AlertCondition> evaluate(RuleContext context) {
         Instant now = context.now();
-        long nowSecond = now.getEpochSecond();
+        Instant start = MetricWindows.start(now, lookback);
+        WindowSummary summary = new WindowSummary();
         List<AlertCondition> conditions = null;
-        for (Series s : context.metrics().query(metric, filter, MetricWindows.start(now, lookback), now, EACH_SAMPLE,
-                Aggregation.AVG)) {
-            List<Point> points = s.points();
-            int n = points.size();
-            if (n < MIN_POINTS || span(points) * 2 < lookback.getSeconds()) {
+        for (SeriesCursor series = context.metrics().cursor(metric, filter); series.next(); ) {
+            if (!series.summarize(start, now, summary) || summary.count() < MIN_POINTS
+                    || (summary.lastSecond() - summary.firstSecond()) * 2 < lookback.getSeconds()) {
                 continue;
             }
-            double sx = 0;
-            double sy = 0;
-            double sxx = 0;
-            double sxy = 0;
-            for (Point point : points) {
-                double x = point.time().getEpochSecond() - nowSecond; // seconds before now: small, precise
-                double y = point.value();
-                sx += x;
-                sy += y;
-                sxx += x * x;
-                sxy += x * y;
-            }
-            double denominator = n * sxx - sx * sx;
-            if (denominator == 0) {
-                continue;
-            }
-            double slope = (n * sxy - sx * sy) / denominator; // per second
-            double fittedNow = (sy - slope * sx) / n;
+            double slope = summary.slope(); // per second; NaN (heading nowhere) when the points share one second
             boolean heading = comparison == Comparison.ABOVE ? slope > 0 : slope < 0;
             if (!heading) {
                 continue;
             }
-            double seconds = Math.max(0, (limit - fittedNow) / slope);
+            double seconds = Math.max(0, (limit - summary.fittedAtEnd()) / slope); // the fit's value now, as the range ends now
             if (seconds > horizon.getSeconds()) {
                 continue;
             }
             if (conditions == null) {
                 conditions = new ArrayList<>();
             }
-            Map<String, String> tags = s.key().tags();
-            double latest = points.get(n - 1).value();
+            Map<String, String> tags = series.key().tags();
+            double latest = summary.last();
             conditions.add(AlertCondition.of(tags, latest, message.render(metric, tags, latest, limit, Double.NaN, lookback,
                     Duration.ofSeconds(Math.round(seconds)))));
         }
         return conditions == null ? List.of() : conditions;
-    }
-
-    private static long span(List<Point> points) {
-        return points.get(points.size() - 1).time().getEpochSecond() - points.get(0).time().getEpochSecond();
     }
 
     @Override

@@ -10,9 +10,13 @@ import java.util.Optional;
  * The history of one series: raw samples plus two rollup tiers, in growable ring buffers of
  * primitives. Times are seconds relative to the first sample, so they fit in an {@code int}.
  * Not thread-safe by itself: every method is synchronized.
+ *
+ * <p>A range is read from the finest tier that still covers its start, and reduced in place into a
+ * {@link WindowSummary}: one for the whole range ({@link #summarize}) or one per step ({@link #query}).
  */
 final class SeriesData {
 
+    private final SeriesKey key;
     private final long rawRetention;
     private final long mediumRetention;
     private final long coarseRetention;
@@ -23,13 +27,18 @@ final class SeriesData {
     private long lastTime = Long.MIN_VALUE;
     private double lastValue;
 
-    SeriesData(MetricsSettings settings) {
+    SeriesData(SeriesKey key, MetricsSettings settings) {
+        this.key = key;
         this.rawRetention = settings.rawRetention().getSeconds();
         this.mediumRetention = settings.mediumRetention().getSeconds();
         this.coarseRetention = settings.retention().getSeconds();
         this.raw = new Tier(settings.rawCapacity(), 0, false);
         this.medium = new Tier(settings.mediumCapacity(), settings.mediumStep().getSeconds(), true);
         this.coarse = new Tier(settings.coarseCapacity(), settings.coarseStep().getSeconds(), true);
+    }
+
+    SeriesKey key() {
+        return key;
     }
 
     synchronized void add(long time, double value, long now) {
@@ -55,80 +64,79 @@ final class SeriesData {
         coarse.expire(nowRel - coarseRetention);
     }
 
-    synchronized Optional<LatestValue> latest(SeriesKey key) {
+    synchronized Optional<LatestValue> latest() {
         return lastTime == Long.MIN_VALUE
                 ? Optional.empty()
                 : Optional.of(new LatestValue(key, Instant.ofEpochSecond(lastTime), lastValue));
     }
 
+    /** The points between {@code from} and {@code to} (epoch seconds, inclusive), one per non-empty step from {@code from}. */
     synchronized List<Point> query(long from, long to, long step, Aggregation aggregation, long now) {
         if (base == Long.MIN_VALUE) {
             return List.of();
         }
-        Tier tier = from >= now - rawRetention ? raw : from >= now - mediumRetention ? medium : coarse;
+        Tier tier = tier(from, now);
         List<Point> points = new ArrayList<>();
-        long bucketStart = Long.MIN_VALUE;
-        double acc = 0;
-        double min = 0;
-        double max = 0;
-        int count = 0;
-        int first = tier.firstIndexAtOrAfter((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, from - base)));
-        for (int i = first; i < tier.size + (tier.hasOpen() ? 1 : 0); i++) {
-            long time;
-            double value;
-            double pointMin;
-            double pointMax;
-            if (i < tier.size) {
-                int slot = tier.slot(i);
-                time = base + tier.times[slot];
-                value = tier.value(slot);
-                pointMin = tier.rollup ? tier.mins[slot] : value;
-                pointMax = tier.rollup ? tier.maxs[slot] : value;
-            } else {
-                time = base + tier.openStart;
-                value = tier.openSum / tier.openCount;
-                pointMin = tier.openMin;
-                pointMax = tier.openMax;
-            }
+        WindowSummary bucket = new WindowSummary();
+        for (int i = tier.firstIndexAtOrAfter(rel(from)); i < tier.end(); ) {
+            long time = base + tier.time(i);
             if (time > to) {
-                if (i < tier.size) {
-                    i = tier.size - 1; // the ring is in time order: only the open bucket may still be in range
-                }
-                continue;
+                break;
             }
-            if (time < from) {
-                continue;
-            }
-            long bucket = from + (time - from) / step * step;
-            if (bucket != bucketStart) {
-                if (count > 0) {
-                    points.add(point(bucketStart, acc, min, max, count, aggregation));
-                }
-                bucketStart = bucket;
-                acc = 0;
-                count = 0;
-                min = Double.POSITIVE_INFINITY;
-                max = Double.NEGATIVE_INFINITY;
-            }
-            acc = switch (aggregation) {
-                case AVG, SUM -> acc + value;
-                case MIN -> count == 0 ? pointMin : Math.min(acc, pointMin);
-                case MAX -> count == 0 ? pointMax : Math.max(acc, pointMax);
-                case LAST -> value;
-            };
-            min = Math.min(min, pointMin);
-            max = Math.max(max, pointMax);
-            count++;
-        }
-        if (count > 0) {
-            points.add(point(bucketStart, acc, min, max, count, aggregation));
+            long bucketStart = from + (time - from) / step * step;
+            long bucketEnd = to - bucketStart < step ? to : bucketStart + step - 1;
+            bucket.reset(bucketEnd);
+            i = addUntil(tier, i, bucketEnd, bucket);
+            points.add(new Point(Instant.ofEpochSecond(bucketStart), bucket.value(aggregation), bucket.min(), bucket.max()));
         }
         return points;
     }
 
-    private static Point point(long time, double acc, double min, double max, int count, Aggregation aggregation) {
-        double value = aggregation == Aggregation.AVG ? acc / count : acc;
-        return new Point(Instant.ofEpochSecond(time), value, min, max);
+    /** Summarises the points between {@code from} and {@code to} (epoch seconds, inclusive) into {@code into}; whether there were any. */
+    synchronized boolean summarize(long from, long to, long now, WindowSummary into) {
+        into.reset(to);
+        if (base == Long.MIN_VALUE) {
+            return false;
+        }
+        Tier tier = tier(from, now);
+        addUntil(tier, tier.firstIndexAtOrAfter(rel(from)), to, into);
+        return into.count() > 0;
+    }
+
+    /** The finest tier that still holds {@code from}. */
+    private Tier tier(long from, long now) {
+        return from >= now - rawRetention ? raw : from >= now - mediumRetention ? medium : coarse;
+    }
+
+    private int rel(long time) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, time - base));
+    }
+
+    /** Adds the points of {@code tier} from index {@code index} on, up to time {@code until}; returns the index of the first one left. */
+    private int addUntil(Tier tier, int index, long until, WindowSummary into) {
+        int i = index;
+        if (i < tier.size) {
+            int slot = tier.slot(i);
+            for (; i < tier.size; i++) {
+                long time = base + tier.times[slot];
+                if (time > until) {
+                    return i;
+                }
+                into.add(time, tier.value(slot), tier.min(slot), tier.max(slot));
+                if (++slot == tier.times.length) {
+                    slot = 0;
+                }
+            }
+        }
+        if (i < tier.end()) { // the open rollup bucket: newer than every entry of the ring
+            long time = base + tier.openStart;
+            if (time > until) {
+                return i;
+            }
+            into.add(time, tier.openSum / tier.openCount, tier.openMin, tier.openMax);
+            i++;
+        }
+        return i;
     }
 
     synchronized long arrayBytes() {
@@ -164,7 +172,10 @@ final class SeriesData {
             return (head + index) % times.length;
         }
 
-        /** Index of the oldest entry at or after relative time {@code rel} (binary search: entries are in time order). */
+        /**
+         * Index of the oldest point at or after relative time {@code rel}, the open bucket counting as
+         * index {@code size} (binary search: points are in time order, the open bucket newest).
+         */
         int firstIndexAtOrAfter(int rel) {
             int low = 0;
             int high = size;
@@ -176,11 +187,21 @@ final class SeriesData {
                     high = mid;
                 }
             }
-            return low;
+            return low == size && hasOpen() && openStart < rel ? size + 1 : low;
         }
 
         boolean hasOpen() {
             return openCount > 0;
+        }
+
+        /** Number of points: the ring's entries, then the open bucket if one is being filled. */
+        int end() {
+            return hasOpen() ? size + 1 : size;
+        }
+
+        /** Relative time of point {@code index}. */
+        int time(int index) {
+            return index < size ? times[slot(index)] : openStart;
         }
 
         void accumulate(int rel, long base, double value) {
@@ -203,6 +224,14 @@ final class SeriesData {
 
         double value(int slot) {
             return rollup ? values[slot] : exact[slot];
+        }
+
+        double min(int slot) {
+            return rollup ? mins[slot] : exact[slot];
+        }
+
+        double max(int slot) {
+            return rollup ? maxs[slot] : exact[slot];
         }
 
         void append(int time, double value, double min, double max) {

@@ -25,12 +25,7 @@ public record SeriesKey(String name, Map<String, String> tags) {
 
     /** Whether every entry of {@code filter} is among this series' tags. */
     public boolean matches(Map<String, String> filter) {
-        for (Map.Entry<String, String> entry : filter.entrySet()) {
-            if (!entry.getValue().equals(tags.get(entry.getKey()))) {
-                return false;
-            }
-        }
-        return true;
+        return TagFilter.of(filter).test(this);
     }
 
     @Override

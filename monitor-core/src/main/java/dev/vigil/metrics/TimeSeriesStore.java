@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -29,13 +29,17 @@ public final class TimeSeriesStore {
 
     private static final Logger log = LoggerFactory.getLogger(TimeSeriesStore.class);
 
-    /** Name, then tags in key order: stable output without building strings. */
-    private static final Comparator<Series> SERIES_ORDER = (a, b) -> compare(a.key(), b.key());
+    private static final SeriesData[] NONE = new SeriesData[0];
+    private static final Comparator<SeriesData> BY_KEY = (a, b) -> compare(a.key(), b.key());
 
     private final Clock clock;
     private final MetricsSettings settings;
     private final Map<SeriesKey, SeriesData> series = new ConcurrentHashMap<>();
-    private final Map<String, Set<SeriesKey>> byName = new ConcurrentHashMap<>();
+    /**
+     * Per name, its series sorted by tags, replaced as a whole when a series appears (rarely): queries
+     * and cursors read them in order without hashing keys, sorting or allocating an iterator.
+     */
+    private final Map<String, SeriesData[]> byName = new ConcurrentHashMap<>();
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean capLogged;
 
@@ -69,8 +73,9 @@ public final class TimeSeriesStore {
                 }
                 return;
             }
-            data = series.computeIfAbsent(key, k -> new SeriesData(settings));
-            byName.computeIfAbsent(key.name(), n -> ConcurrentHashMap.newKeySet()).add(key);
+            SeriesData created = series.computeIfAbsent(key, k -> new SeriesData(k, settings));
+            byName.compute(key.name(), (n, named) -> with(named == null ? NONE : named, created));
+            data = created;
         }
         data.add(time.getEpochSecond(), sample.value(), clock.instant().getEpochSecond());
     }
@@ -78,12 +83,10 @@ public final class TimeSeriesStore {
     /** The newest value of every series named {@code name} whose tags include {@code tagFilter}. */
     public List<LatestValue> latest(String name, Map<String, String> tagFilter) {
         List<LatestValue> values = new ArrayList<>();
-        for (SeriesKey key : byName.getOrDefault(name, Set.of())) {
-            if (key.matches(tagFilter)) {
-                SeriesData data = series.get(key);
-                if (data != null) {
-                    data.latest(key).ifPresent(values::add);
-                }
+        TagFilter filter = TagFilter.of(tagFilter);
+        for (SeriesData data : seriesNamed(name)) {
+            if (filter.test(data.key())) {
+                data.latest().ifPresent(values::add);
             }
         }
         values.sort(Comparator.comparing(v -> v.key().toString()));
@@ -93,7 +96,7 @@ public final class TimeSeriesStore {
     /** The newest value of every series, sorted by name and tags. */
     public List<LatestValue> latestAll() {
         List<LatestValue> values = new ArrayList<>();
-        series.forEach((key, data) -> data.latest(key).ifPresent(values::add));
+        series.values().forEach(data -> data.latest().ifPresent(values::add));
         values.sort(Comparator.comparing(v -> v.key().toString()));
         return values;
     }
@@ -114,19 +117,42 @@ public final class TimeSeriesStore {
         }
         long now = clock.instant().getEpochSecond();
         List<Series> result = new ArrayList<>();
-        for (SeriesKey key : byName.getOrDefault(name, Set.of())) {
-            if (!key.matches(tagFilter)) {
-                continue;
-            }
-            SeriesData data = series.get(key);
-            if (data != null) {
-                result.add(new Series(key, data.query(from.getEpochSecond(), to.getEpochSecond(),
+        TagFilter filter = TagFilter.of(tagFilter);
+        for (SeriesData data : seriesNamed(name)) {
+            if (filter.test(data.key())) {
+                result.add(new Series(data.key(), data.query(from.getEpochSecond(), to.getEpochSecond(),
                         Math.max(1, step.getSeconds()), aggregation, now)));
             }
         }
-        if (result.size() > 1) {
-            result.sort(SERIES_ORDER);
+        return result;
+    }
+
+    /**
+     * A cursor over the series named {@code name} whose tags include {@code tagFilter}, in
+     * {@link #query} order, that summarises ranges of each in place: for readers that reduce windows
+     * of many series often, such as alert rules, where {@code query} would copy every point. Ranges
+     * are read, like queries, from the finest resolution that still covers their start, relative to
+     * the time the cursor is made.
+     */
+    public SeriesCursor cursor(String name, Map<String, String> tagFilter) {
+        return new SeriesCursor(seriesNamed(name), TagFilter.of(tagFilter), clock.instant().getEpochSecond());
+    }
+
+    private SeriesData[] seriesNamed(String name) {
+        return byName.getOrDefault(name, NONE);
+    }
+
+    /** {@code sorted} with {@code data} inserted in key order (unchanged if its key is there already). */
+    private static SeriesData[] with(SeriesData[] sorted, SeriesData data) {
+        int at = Arrays.binarySearch(sorted, data, BY_KEY);
+        if (at >= 0) {
+            return sorted;
         }
+        int insertion = -at - 1;
+        SeriesData[] result = new SeriesData[sorted.length + 1];
+        System.arraycopy(sorted, 0, result, 0, insertion);
+        result[insertion] = data;
+        System.arraycopy(sorted, insertion, result, insertion + 1, sorted.length - insertion);
         return result;
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 import dev.vigil.health.CheckHealth;
 import dev.vigil.health.HealthReport;
 import dev.vigil.health.HealthResult;
@@ -91,6 +92,15 @@ class AlertRulesTest {
     }
 
     @Test
+    void aWindowWithAFractionOfASecondCoversEverySecondOfTheHalfOpenWindow() throws Exception {
+        feed(10, "job.failures", 1, "job", "curation");
+
+        // (now - 150.5s, now] holds the samples of now - 120s, now - 60s and now
+        assertThat(evaluate(AlertRules.threshold("job.failures", Map.of(), Duration.ofMillis(150_500), Aggregation.SUM,
+                Comparison.ABOVE, 0))).singleElement().extracting(AlertCondition::value).isEqualTo(3.0);
+    }
+
+    @Test
     void thresholdHonoursTheTagFilterAndBelow() throws Exception {
         feed(5, i -> List.of(
                 MetricSample.of("http.route.rps", 0.2, "route", "/a"),
@@ -155,6 +165,37 @@ class AlertRulesTest {
             assertThat(c.value()).isNaN();
         });
         assertThat(evaluate(AlertRules.checkStatus("cache, database", HealthStatus.DEGRADED))).hasSize(2);
+    }
+
+    @Test
+    void checkPatternsMatchWholeNamesAsTheGlobsRegexWould() throws Exception {
+        List<String> names = List.of("", "a", "ab", "aba", "abba", "ba", "database", "database.replica", "databases",
+                "job:", "job:curation", "job:job:", ":curation", "curation", "x.y", "xy");
+        for (String name : names) {
+            checks.add(new CheckHealth(name, false, true, HealthResult.down("down")));
+        }
+        for (String pattern : List.of("*", "**", "a", "a*", "*a", "a*a", "a*b*a", "*b*", "ab*ba", "aba*aba", "job:*",
+                "*:curation", "job:*:", "database,database.*", " x.y , *s ", "x.*", "data*base*")) {
+            List<String> expected = names.stream().filter(globRegex(pattern).asMatchPredicate()).toList();
+
+            assertThat(evaluate(AlertRules.checkStatus(pattern, HealthStatus.DOWN))).as(pattern)
+                    .extracting(c -> c.labels().get("check")).containsExactlyElementsOf(expected);
+        }
+    }
+
+    /** The comma-separated globs as one regex, {@code *} matching any run of characters. */
+    private static Pattern globRegex(String pattern) {
+        List<String> alternatives = new ArrayList<>();
+        for (String glob : pattern.split(",")) {
+            if (!glob.isBlank()) {
+                List<String> parts = new ArrayList<>();
+                for (String part : glob.strip().split("\\*", -1)) {
+                    parts.add(Pattern.quote(part));
+                }
+                alternatives.add(String.join(".*", parts));
+            }
+        }
+        return Pattern.compile(String.join("|", alternatives));
     }
 
     @Test
