@@ -65,7 +65,8 @@ final class RouteTable<R> {
 
     /** The route of the id-collapsed template of {@code path} from {@code from}, created if there is room. */
     R pathRoute(String path, int from) {
-        long key = PathTemplates.hash(path, from);
+        int[] pieces = PathTemplates.buffer();
+        long key = PathTemplates.scan(path, from, pieces);
         if (key == PathTemplates.TOO_LONG) {
             return other;
         }
@@ -74,9 +75,9 @@ final class RouteTable<R> {
         for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
             Entry<R> entry = slots.get(i);
             if (entry == null) {
-                return size >= maxRoutes ? other : add(PathTemplates.template(path, from));
+                return size >= maxRoutes ? other : add(PathTemplates.template(path, pieces));
             }
-            if (entry.hash == hash && entry.name.length() == length && PathTemplates.matches(path, from, entry.name)) {
+            if (entry.hash == hash && entry.name.length() == length && PathTemplates.matches(path, pieces, entry.name)) {
                 return entry.value;
             }
         }

@@ -37,24 +37,31 @@ class RouteResolverTest {
     void normalizePathCollapsesIdsAndKeepsNames(String path, String template) {
         assertThat(RouteResolver.normalizePath(path)).isEqualTo(template);
 
-        long hash = PathTemplates.hash(path, 0);
-        assertThat(PathTemplates.hashCode(hash)).isEqualTo(template.hashCode());
-        assertThat(PathTemplates.length(hash)).isEqualTo(template.length());
-        assertThat(PathTemplates.matches(path, 0, template)).isTrue();
-        assertThat(PathTemplates.matches(path, 0, template + "x")).isFalse();
-        assertThat(PathTemplates.matches(path, 0, template.substring(0, template.length() - 1))).isFalse();
+        int[] pieces = PathTemplates.buffer();
+        long key = PathTemplates.scan(path, 0, pieces);
+        assertThat(PathTemplates.hashCode(key)).isEqualTo(template.hashCode());
+        assertThat(PathTemplates.length(key)).isEqualTo(template.length());
+        assertThat(PathTemplates.matches(path, pieces, template)).isTrue();
+        assertThat(PathTemplates.matches(path, pieces, template + "x")).isFalse();
+        assertThat(PathTemplates.matches(path, pieces, template.substring(0, template.length() - 1))).isFalse();
+        assertThat(PathTemplates.template(path, pieces)).isEqualTo(template);
 
         String withContext = "/shop" + (path.startsWith("/") ? path : "/" + path);
         assertThat(PathTemplates.template(withContext, "/shop".length())).isEqualTo(template);
-        assertThat(PathTemplates.matches(withContext, "/shop".length(), template)).isTrue();
+        PathTemplates.scan(withContext, "/shop".length(), pieces);
+        assertThat(PathTemplates.matches(withContext, pieces, template)).isTrue();
     }
 
     @ParameterizedTest
-    @CsvSource({"''", "/", "//", "/?"})
+    @CsvSource({"''", "/", "//", "/?", "/;a=1", "#/a"})
     void emptyPathIsTheRoot(String path) {
         assertThat(RouteResolver.normalizePath(path)).isEqualTo("/");
-        assertThat(PathTemplates.matches(path, 0, "/")).isTrue();
-        assertThat(PathTemplates.hashCode(PathTemplates.hash(path, 0))).isEqualTo("/".hashCode());
+        int[] pieces = PathTemplates.buffer();
+        long key = PathTemplates.scan(path, 0, pieces);
+        assertThat(PathTemplates.matches(path, pieces, "/")).isTrue();
+        assertThat(PathTemplates.matches(path, pieces, "/a")).isFalse();
+        assertThat(PathTemplates.hashCode(key)).isEqualTo("/".hashCode());
+        assertThat(PathTemplates.length(key)).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -62,6 +69,32 @@ class RouteResolverTest {
     void templatesLongerThanTheLimitAreFlagged(int length, boolean tooLong) {
         String path = "/" + "x".repeat(length - 1); // not hex, so not an id
 
-        assertThat(PathTemplates.hash(path, 0) == PathTemplates.TOO_LONG).isEqualTo(tooLong);
+        assertThat(PathTemplates.scan(path, 0, PathTemplates.buffer()) == PathTemplates.TOO_LONG).isEqualTo(tooLong);
+        assertThat(RouteResolver.normalizePath(path)).as("normalizePath has no limit").isEqualTo(path);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"200, false", "201, true"})
+    void theLimitIsOnTheTemplateNotThePath(int length, boolean tooLong) {
+        String name = "/" + "x".repeat(length - "/{id}".length() - 1);
+        String path = name + "/12345678901234567890;v=1?q=" + "x".repeat(300); // longer than the template
+
+        assertThat(PathTemplates.scan(path, 0, PathTemplates.buffer()) == PathTemplates.TOO_LONG).isEqualTo(tooLong);
+        assertThat(RouteResolver.normalizePath(path)).hasSize(length);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"100, false", "101, true"})
+    void theMostPiecesFitTheBuffer(int names, boolean tooLong) {
+        String path = "/a/".repeat(names); // double slashes: one piece per name
+        int[] buffer = PathTemplates.buffer();
+
+        long key = PathTemplates.scan(path, 0, buffer);
+
+        assertThat(key == PathTemplates.TOO_LONG).isEqualTo(tooLong);
+        if (!tooLong) {
+            assertThat(buffer[0]).isEqualTo(names);
+            assertThat(PathTemplates.template(path, buffer)).isEqualTo("/a".repeat(names));
+        }
     }
 }

@@ -19,6 +19,16 @@ class RouteTableTest {
     }
 
     @Test
+    void pathLookupTellsApartTemplatesOfTheSameHash() {
+        assertThat("/Aa".hashCode()).isEqualTo("/BB".hashCode());
+        String aa = table.route("/Aa");
+
+        assertThat(table.pathRoute("/BB", 0)).isEqualTo("route:/BB");
+        assertThat(table.pathRoute("/Aa/", 0)).isSameAs(aa);
+        assertThat(table.size()).isEqualTo(2);
+    }
+
+    @Test
     void routesPastTheCapAreOther() {
         table.route("/a");
         table.pathRoute("/b", 0);

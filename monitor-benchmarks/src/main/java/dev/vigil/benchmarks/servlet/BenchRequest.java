@@ -13,21 +13,30 @@ import java.util.Map;
 /**
  * A GET request as a container would hand it to the filters, answering only what instrumentation
  * filters read: method, URI, attributes, dispatch and async state, and a few connection facts.
- * Reused across operations: {@link #reset()} forgets the attributes of the previous one.
+ * Reused across operations: {@link #reset()} forgets the attributes of the previous one and moves
+ * to the next of its URIs, in a cycle.
  */
 final class BenchRequest extends UnsupportedHttpServletRequest {
 
-    private final String uri;
+    private final String[] uris;
     private final ServletContext context;
     private final Map<String, Object> attributes = new HashMap<>();
+    private int next;
+    private String uri;
 
-    BenchRequest(String uri, ServletContext context) {
-        this.uri = uri;
+    /** A request for each of {@code uris} in turn; their number must be a power of two. */
+    BenchRequest(String[] uris, ServletContext context) {
+        if (Integer.bitCount(uris.length) != 1) {
+            throw new IllegalArgumentException("the number of URIs must be a power of two, not " + uris.length);
+        }
+        this.uris = uris.clone();
         this.context = context;
+        this.uri = uris[0];
     }
 
     void reset() {
         attributes.clear();
+        uri = uris[next++ & (uris.length - 1)];
     }
 
     @Override

@@ -6,6 +6,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,8 +33,10 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
  *       handler mapping does: expose {@code /api/bookings/{id}} as the best-matching-pattern request
  *       attribute and on Spring's observation context;</li>
  *   <li>{@code plain}: {@code /api/health}, a fixed path and no pattern;</li>
- *   <li>{@code ids}: {@code /api/users/12345/orders/<uuid>}, a path with ids and no pattern, which a
- *       filter must collapse (or give up on) to keep its route count bounded.</li>
+ *   <li>{@code ids}: {@code /api/users/<number>/orders/<uuid>}, a path with ids and no pattern, which a
+ *       filter must collapse (or give up on) to keep its route count bounded. Successive requests
+ *       cycle through {@value #ID_PATHS} such paths with distinct ids (one template), as real traffic
+ *       would, so that nothing keyed on the raw path gains from the benchmark repeating itself.</li>
  * </ul>
  * Every filter is initialised as a container would initialise it; JavaMelody's filter keeps its
  * files under a temporary directory deleted after the trial. Each filter must have recorded the
@@ -45,6 +49,9 @@ public class RequestFilterBenchmark {
 
     /** The request attribute in which Spring MVC exposes the matched pattern. */
     static final String BEST_MATCHING_PATTERN = "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
+
+    /** How many distinct paths the {@code ids} shape cycles through (a power of two). */
+    static final int ID_PATHS = 1024;
 
     /** The filter under test; {@code none} is the baseline. */
     @Param({"none", "vigil", "spring", "dropwizard", "javamelody"})
@@ -64,23 +71,23 @@ public class RequestFilterBenchmark {
     public void setUp() throws ServletException {
         BenchServletContext context = new BenchServletContext();
         String pattern;
-        String uri;
+        String[] uris;
         switch (route) {
             case "pattern" -> {
-                uri = "/api/bookings/42";
+                uris = new String[] {"/api/bookings/42"};
                 pattern = "/api/bookings/{id}";
             }
             case "plain" -> {
-                uri = "/api/health";
+                uris = new String[] {"/api/health"};
                 pattern = null;
             }
             case "ids" -> {
-                uri = "/api/users/12345/orders/3f2b6c1e-9d4a-4c8e-b1f7-2a9e5d3c4b10";
+                uris = idPaths();
                 pattern = null;
             }
             default -> throw new IllegalArgumentException("unknown route shape '" + route + "'");
         }
-        request = new BenchRequest(uri, context);
+        request = new BenchRequest(uris, context);
         response = new BenchResponse();
         FilterChain servlet = (req, res) -> {
             if (pattern != null) {
@@ -94,6 +101,17 @@ public class RequestFilterBenchmark {
         installed = FilterVariant.of(variant).install(context);
         Filter filter = installed.filter();
         chain = filter == null ? servlet : (req, res) -> filter.doFilter(req, res, servlet);
+    }
+
+    /** {@value #ID_PATHS} distinct paths of the template {@code /api/users/{id}/orders/{id}}, always the same ones. */
+    private static String[] idPaths() {
+        Random random = new Random(42);
+        String[] paths = new String[ID_PATHS];
+        for (int i = 0; i < ID_PATHS; i++) {
+            long user = 12_345 + 7_919L * i; // 5 to 7 digits
+            paths[i] = "/api/users/" + user + "/orders/" + new UUID(random.nextLong(), random.nextLong());
+        }
+        return paths;
     }
 
     /** Destroys the filter, cleans up after it, and checks it recorded. */
