@@ -101,6 +101,15 @@ public final class LatencyHistogram {
             return new Snapshot(diff, totalNanos - earlier.totalNanos);
         }
 
+        /** The values of this snapshot and of {@code other} together (e.g. several histograms summed). */
+        public Snapshot plus(Snapshot other) {
+            long[] sum = Arrays.copyOf(counts, BUCKETS);
+            for (int i = 0; i < BUCKETS; i++) {
+                sum[i] += other.counts[i];
+            }
+            return new Snapshot(sum, totalNanos + other.totalNanos);
+        }
+
         /** Number of values. */
         public long count() {
             return count;

@@ -57,6 +57,26 @@ class LatencyHistogramTest {
     }
 
     @Test
+    void sumOfTwoHistogramsHoldsTheValuesOfBoth() {
+        LatencyHistogram fast = new LatencyHistogram();
+        LatencyHistogram slow = new LatencyHistogram();
+        for (int i = 0; i < 90; i++) {
+            fast.record(TimeUnit.MILLISECONDS.toNanos(2));
+        }
+        for (int i = 0; i < 10; i++) {
+            slow.record(TimeUnit.MILLISECONDS.toNanos(400));
+        }
+
+        LatencyHistogram.Snapshot sum = fast.snapshot().plus(slow.snapshot());
+
+        assertThat(sum.count()).isEqualTo(100);
+        assertThat(sum.meanMillis()).isCloseTo((90 * 2 + 10 * 400) / 100.0, within(0.001));
+        assertThat(sum.percentileMillis(0.5)).isCloseTo(2, within(2 * 0.0625));
+        assertThat(sum.percentileMillis(0.95)).isCloseTo(400, within(400 * 0.0625));
+        assertThat(sum.minus(slow.snapshot()).count()).isEqualTo(90);
+    }
+
+    @Test
     void emptyAndExtremeValues() {
         LatencyHistogram histogram = new LatencyHistogram();
         assertThat(histogram.snapshot().percentileMillis(0.99)).isZero();

@@ -21,10 +21,14 @@ import javax.sql.DataSource;
  *
  * <p>Into the {@link MeterRegistry} it records
  * <ul>
- *   <li>{@code db.query}, a timer tagged {@code operation} ({@code query}: {@code executeQuery};
- *       {@code update}: {@code executeUpdate}/{@code executeLargeUpdate}; {@code batch}:
- *       {@code executeBatch}/{@code executeLargeBatch}; {@code execute}: {@code execute}) and
- *       {@code outcome} ({@code success}, {@code error});</li>
+ *   <li>{@code db.query}, the count and total time of statements, tagged {@code operation} ({@code query}:
+ *       {@code executeQuery}; {@code update}: {@code executeUpdate}/{@code executeLargeUpdate};
+ *       {@code batch}: {@code executeBatch}/{@code executeLargeBatch}; {@code execute}: {@code execute})
+ *       and {@code outcome} ({@code success}, {@code error}). It is a {@code FunctionTimer}, not a
+ *       {@code Timer}, to keep the cost per statement low, so it has no maximum and no percentile
+ *       histogram; latency percentiles and maxima are in {@link #statistics()}: per statement shape
+ *       (count, total, max, p95, {@link QueryStatistics#topSlowest()}) and overall (p50, p95, p99), and
+ *       in the {@code db.query.latency.*} samples of Vigil's history;</li>
  *   <li>{@code db.query.slow}, a counter of statements slower than
  *       {@link JdbcMonitoringSettings#slowQueryThreshold()}; the first slow run of each statement
  *       shape is also logged at WARN with its shape, which carries no literal or parameter value;</li>

@@ -11,24 +11,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The hot path shared by all wrappers of one {@link MonitoredDataSource}: reads the ticker, records
- * into meters created once up front and into {@link QueryStatistics}, and decides about slow-query
- * logging. Never throws: a failure inside monitoring is logged once and otherwise ignored.
+ * into the statement's {@link StatementShape} and into {@link QueryMeters} ({@code db.query}), and
+ * decides about slow-query logging. Totals over all shapes are summed when read (see
+ * {@link QueryStatistics}) rather than recorded a second time. Never throws: a failure inside
+ * monitoring is logged once and otherwise ignored.
  */
 final class QueryRecorder {
 
+    // The operation tag of db.query, as indexes into QueryMeters' operation names.
     static final int QUERY = 0;
     static final int UPDATE = 1;
     static final int BATCH = 2;
     static final int EXECUTE = 3;
-    private static final String[] OPERATIONS = {"query", "update", "batch", "execute"};
 
     private static final Logger log = LoggerFactory.getLogger(MonitoredDataSource.class);
 
     private final QueryStatistics statistics;
     private final LongSupplier nanoTime;
     private final long slowNanos;
-    /** {@code db.query} timers indexed by {@code operation * 2 + (error ? 1 : 0)}. */
-    private final Timer[] queryTimers = new Timer[OPERATIONS.length * 2];
+    private final QueryMeters queryMeters;
     private final Counter slowQueries;
     private final Timer acquired;
     private final Timer acquireFailed;
@@ -39,23 +40,12 @@ final class QueryRecorder {
         this.statistics = statistics;
         this.nanoTime = nanoTime;
         this.slowNanos = settings.slowQueryThreshold().toNanos();
-        for (int operation = 0; operation < OPERATIONS.length; operation++) {
-            queryTimers[operation * 2] = queryTimer(registry, OPERATIONS[operation], "success");
-            queryTimers[operation * 2 + 1] = queryTimer(registry, OPERATIONS[operation], "error");
-        }
+        this.queryMeters = QueryMeters.of(registry);
         this.slowQueries = Counter.builder("db.query.slow")
                 .description("Statements that took longer than the slow-query threshold")
                 .register(registry);
         this.acquired = acquireTimer(registry, "success");
         this.acquireFailed = acquireTimer(registry, "error");
-    }
-
-    private static Timer queryTimer(MeterRegistry registry, String operation, String outcome) {
-        return Timer.builder("db.query")
-                .description("Execution time of JDBC statements")
-                .tag("operation", operation)
-                .tag("outcome", outcome)
-                .register(registry);
     }
 
     private static Timer acquireTimer(MeterRegistry registry, String outcome) {
@@ -88,9 +78,9 @@ final class QueryRecorder {
     private void record(StatementShape shape, int operation, long started, boolean error) {
         long nanos = nanoTime.getAsLong() - started;
         try {
-            queryTimers[(operation << 1) | (error ? 1 : 0)].record(nanos, TimeUnit.NANOSECONDS);
+            queryMeters.record(operation, error, nanos);
             boolean slow = nanos > slowNanos;
-            statistics.record(shape, nanos, error, slow);
+            shape.record(nanos, error, slow);
             if (slow) {
                 slowQueries.increment();
                 if (shape.firstSlow()) {

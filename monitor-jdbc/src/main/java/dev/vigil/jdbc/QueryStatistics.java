@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Per-statement-shape statistics of one {@link MonitoredDataSource}, and the {@link MetricCollector}
@@ -19,7 +18,9 @@ import java.util.concurrent.atomic.LongAdder;
  * {@link JdbcMonitoringSettings#maxStatementShapes()} shapes are tracked one by one, later ones are
  * counted together under {@link #OTHER}. Per shape it keeps count, errors, slow executions, total,
  * maximum and a latency histogram (about 3.7 KB per shape), cumulative since the data source was
- * wrapped: {@link #snapshot()} and {@link #topSlowest(int)} read them.
+ * wrapped: {@link #snapshot()} and {@link #topSlowest(int)} read them. An execution is recorded into
+ * its shape only; totals over all statements, their latency distribution included, are the sums of
+ * the shapes' when read, which keeps the cost per execution at one histogram update.
  *
  * <p>{@link #collect()} emits totals over all shapes for the interval since the previous call, never
  * per-shape series (their number is unbounded in practice): {@code db.queries}, {@code db.query.errors},
@@ -45,10 +46,7 @@ public final class QueryStatistics implements MetricCollector {
     private final StatementShape other = new StatementShape(OTHER);
     private final ShapeCache cache;
 
-    private final LatencyHistogram latency = new LatencyHistogram();
     private final LatencyHistogram acquire = new LatencyHistogram();
-    private final LongAdder errors = new LongAdder();
-    private final LongAdder slow = new LongAdder();
 
     // State of the previous collect(), guarded by this.
     private LatencyHistogram.Snapshot collectedLatency = LatencyHistogram.Snapshot.empty();
@@ -82,34 +80,24 @@ public final class QueryStatistics implements MetricCollector {
         return shape != null ? shape : other;
     }
 
-    void record(StatementShape shape, long nanos, boolean error, boolean isSlow) {
-        shape.record(nanos, error, isSlow);
-        latency.record(nanos);
-        if (error) {
-            errors.increment();
-        }
-        if (isSlow) {
-            slow.increment();
-        }
-    }
-
     void recordAcquire(long nanos) {
         acquire.record(nanos);
     }
 
     /** Cumulative statistics of every statement and of each shape, most total time first. */
     public QueryStatisticsSnapshot snapshot() {
-        List<StatementStatistics> statements = statementStatistics();
+        Reading reading = read();
+        List<StatementStatistics> statements = reading.statements();
         statements.sort(Comparator.comparingDouble(StatementStatistics::totalMs).reversed()
                 .thenComparing(StatementStatistics::sql));
-        LatencyHistogram.Snapshot all = latency.snapshot();
+        LatencyHistogram.Snapshot all = reading.latency();
         LatencyHistogram.Snapshot acquired = acquire.snapshot();
         double maxMs = 0;
         for (StatementStatistics statement : statements) {
             maxMs = Math.max(maxMs, statement.maxMs());
         }
         long count = all.count();
-        return new QueryStatisticsSnapshot(count, errors.sum(), slow.sum(), round(all.meanMillis() * count),
+        return new QueryStatisticsSnapshot(count, reading.errors(), reading.slow(), round(all.meanMillis() * count),
                 round(all.meanMillis()), maxMs, round(all.percentileMillis(0.50)), round(all.percentileMillis(0.95)),
                 round(all.percentileMillis(0.99)), acquired.count(), round(acquired.percentileMillis(0.95)),
                 statements);
@@ -129,7 +117,7 @@ public final class QueryStatistics implements MetricCollector {
         if (n < 0) {
             throw new IllegalArgumentException("n must not be negative, was " + n);
         }
-        List<StatementStatistics> statements = statementStatistics();
+        List<StatementStatistics> statements = read().statements();
         statements.sort(Comparator.comparingDouble(StatementStatistics::p95Ms).reversed()
                 .thenComparing(Comparator.comparingDouble(StatementStatistics::totalMs).reversed())
                 .thenComparing(StatementStatistics::sql));
@@ -144,10 +132,11 @@ public final class QueryStatistics implements MetricCollector {
     /** The interval totals described in the class comment; deltas since the previous call. */
     @Override
     public synchronized List<MetricSample> collect() {
-        LatencyHistogram.Snapshot latencyNow = latency.snapshot();
+        Reading reading = read();
+        LatencyHistogram.Snapshot latencyNow = reading.latency();
         LatencyHistogram.Snapshot acquireNow = acquire.snapshot();
-        long errorsNow = errors.sum();
-        long slowNow = slow.sum();
+        long errorsNow = reading.errors();
+        long slowNow = reading.slow();
         LatencyHistogram.Snapshot interval = latencyNow.minus(collectedLatency);
         LatencyHistogram.Snapshot acquireInterval = acquireNow.minus(collectedAcquire);
 
@@ -170,20 +159,35 @@ public final class QueryStatistics implements MetricCollector {
         return samples;
     }
 
-    private List<StatementStatistics> statementStatistics() {
-        List<StatementStatistics> statements = new ArrayList<>(shapes.size() + 1);
-        for (StatementShape shape : shapes.values()) {
-            addExecuted(statements, shape);
+    /** Reads every shape once. */
+    private Reading read() {
+        List<StatementShape> all = new ArrayList<>(shapes.values());
+        all.add(other);
+        List<StatementStatistics> statements = new ArrayList<>(all.size());
+        LatencyHistogram.Snapshot sum = LatencyHistogram.Snapshot.empty();
+        for (StatementShape shape : all) {
+            LatencyHistogram.Snapshot latency = shape.latency();
+            if (latency.count() > 0) {
+                statements.add(shape.statistics(latency));
+                sum = sum.plus(latency);
+            }
         }
-        addExecuted(statements, other);
-        return statements;
+        return new Reading(statements, sum);
     }
 
-    /** Shapes are registered when a statement is prepared; those never executed are left out. */
-    private static void addExecuted(List<StatementStatistics> statements, StatementShape shape) {
-        StatementStatistics statistics = shape.statistics();
-        if (statistics.count() > 0) {
-            statements.add(statistics);
+    /**
+     * The statistics of every shape executed so far (shapes are registered when a statement is
+     * prepared; those never executed are left out, in no particular order), and the sum of their
+     * latency histograms.
+     */
+    private record Reading(List<StatementStatistics> statements, LatencyHistogram.Snapshot latency) {
+
+        long errors() {
+            return statements.stream().mapToLong(StatementStatistics::errors).sum();
+        }
+
+        long slow() {
+            return statements.stream().mapToLong(StatementStatistics::slow).sum();
         }
     }
 

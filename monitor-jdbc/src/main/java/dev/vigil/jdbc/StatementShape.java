@@ -42,8 +42,13 @@ final class StatementShape {
         return slowLogged == 0 && SLOW_LOGGED.compareAndSet(this, 0, 1);
     }
 
-    StatementStatistics statistics() {
-        LatencyHistogram.Snapshot snapshot = latency.snapshot();
+    /** The latency histogram so far; its count is the number of executions. */
+    LatencyHistogram.Snapshot latency() {
+        return latency.snapshot();
+    }
+
+    /** This shape's statistics, with {@code snapshot} read from {@link #latency()}. */
+    StatementStatistics statistics(LatencyHistogram.Snapshot snapshot) {
         long count = snapshot.count();
         return new StatementStatistics(sql, count, errors.sum(), slow.sum(),
                 QueryStatistics.round(snapshot.meanMillis() * count), QueryStatistics.round(snapshot.meanMillis()),

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.CallableStatement;
 import java.sql.Connection;
@@ -224,7 +223,7 @@ abstract class AbstractMonitoredDataSourceTest {
         assertThat(timerCount("execute", "success")).isEqualTo(2);
         assertThat(timerCount("update", "success")).isEqualTo(1);
         assertThat(timerCount("batch", "success")).isEqualTo(1);
-        assertThat(registry.get("db.query").timers()).hasSize(8);
+        assertThat(registry.get("db.query").functionTimers()).hasSize(8);
         assertThat(registry.get("db.query.slow").counter().count()).isZero();
         assertThat(monitored.statistics().snapshot().queries()).isEqualTo(6);
     }
@@ -300,8 +299,8 @@ abstract class AbstractMonitoredDataSourceTest {
     }
 
     long timerCount(String operation, String outcome) {
-        Timer timer = registry.find("db.query").tags("operation", operation, "outcome", outcome).timer();
-        return timer == null ? 0 : timer.count();
+        return (long) registry.get("db.query").tags("operation", operation, "outcome", outcome)
+                .functionTimer().count();
     }
 
     private static SQLException insertFailing(DataSource dataSource, String sql) throws SQLException {

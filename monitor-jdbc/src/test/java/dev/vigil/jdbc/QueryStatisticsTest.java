@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import dev.vigil.metrics.LatencyHistogram;
 import dev.vigil.metrics.MetricSample;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
@@ -88,7 +90,7 @@ class QueryStatisticsTest {
         assertThat(statistics.maxMs()).isEqualTo(100.0);
         // Read from log-scale buckets: within 6.25% of the true value.
         assertThat(statistics.p95Ms()).isCloseTo(95.0, withinPercentage(6.25));
-        assertThat(registry.get("db.query").tags("operation", "query", "outcome", "success").timer()
+        assertThat(registry.get("db.query").tags("operation", "query", "outcome", "success").functionTimer()
                 .totalTime(TimeUnit.MILLISECONDS)).isEqualTo(5050.0);
     }
 
@@ -179,6 +181,122 @@ class QueryStatisticsTest {
         assertThat(snapshot.connectionAcquisitions()).isEqualTo(1);
         assertThat(snapshot.connectionAcquireP95Ms()).isCloseTo(1.0, withinPercentage(6.25));
         assertThatThrownBy(() -> snapshot.statements().clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void overallTotalsAndPercentilesAreThoseOfAllShapesTogether() throws SQLException {
+        MonitoredDataSource dataSource = wrap(JdbcMonitoringSettings.builder()
+                .slowQueryThreshold(Duration.ofMillis(100)).maxStatementShapes(2).build());
+        String[] sql = {"SELECT id FROM items", "SELECT name FROM items", "SELECT qty FROM items"};
+        LatencyHistogram everyExecution = new LatencyHistogram();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (int i = 0; i < 60; i++) {
+                Duration duration = Duration.ofMillis(1 + i * i % 173);
+                run(statement, sql[i % sql.length], duration, 1);
+                everyExecution.record(duration.toNanos());
+            }
+            ticker.nextDurations(Duration.ofMillis(3));
+            catchThrowable(() -> statement.execute("SELECT missing FROM items"));
+            everyExecution.record(Duration.ofMillis(3).toNanos());
+        }
+
+        QueryStatisticsSnapshot snapshot = dataSource.statistics().snapshot();
+        List<StatementStatistics> shapes = snapshot.statements();
+        assertThat(shapes).extracting(StatementStatistics::sql)
+                .containsExactlyInAnyOrder(sql[0], sql[1], QueryStatistics.OTHER);
+        assertThat(snapshot.queries()).isEqualTo(shapes.stream().mapToLong(StatementStatistics::count).sum())
+                .isEqualTo(61);
+        assertThat(snapshot.errors()).isEqualTo(shapes.stream().mapToLong(StatementStatistics::errors).sum())
+                .isEqualTo(1);
+        assertThat(snapshot.slow()).isEqualTo(shapes.stream().mapToLong(StatementStatistics::slow).sum())
+                .isPositive();
+        assertThat(snapshot.totalMs()).isEqualTo(shapes.stream().mapToDouble(StatementStatistics::totalMs).sum());
+        assertThat(snapshot.maxMs()).isEqualTo(shapes.stream().mapToDouble(StatementStatistics::maxMs).max().orElseThrow());
+        LatencyHistogram.Snapshot expected = everyExecution.snapshot();
+        assertThat(snapshot.meanMs()).isEqualTo(QueryStatistics.round(expected.meanMillis()));
+        assertThat(snapshot.p50Ms()).isEqualTo(QueryStatistics.round(expected.percentileMillis(0.50)));
+        assertThat(snapshot.p95Ms()).isEqualTo(QueryStatistics.round(expected.percentileMillis(0.95)));
+        assertThat(snapshot.p99Ms()).isEqualTo(QueryStatistics.round(expected.percentileMillis(0.99)));
+        assertThat(values(dataSource.statistics().collect()))
+                .containsEntry("db.queries", 61.0)
+                .containsEntry("db.query.errors", 1.0)
+                .containsEntry("db.query.slow", (double) snapshot.slow())
+                .containsEntry("db.query.latency.p50", snapshot.p50Ms())
+                .containsEntry("db.query.latency.p95", snapshot.p95Ms())
+                .containsEntry("db.query.latency.p99", snapshot.p99Ms());
+    }
+
+    @Test
+    void dbQueryCountsAndTimesEveryExecutionByOperationAndOutcome() throws SQLException {
+        MonitoredDataSource dataSource = wrap(JdbcMonitoringSettings.ofDefaults());
+        try (Connection connection = dataSource.getConnection()) {
+            try (Statement statement = connection.createStatement()) {
+                run(statement, "SELECT name FROM items", Duration.ofMillis(10), 3);
+                ticker.nextDurations(Duration.ofMillis(20));
+                statement.executeQuery("SELECT 1").close();
+                ticker.nextDurations(Duration.ofMillis(5));
+                catchThrowable(() -> statement.executeUpdate("UPDATE missing SET qty = 1"));
+            }
+            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO items (name, qty) VALUES (?, ?)")) {
+                ticker.nextDurations(Duration.ofMillis(7));
+                statement.setString(1, "fig");
+                statement.setInt(2, 1);
+                statement.executeUpdate();
+                statement.addBatch();
+                statement.addBatch();
+                statement.executeBatch();
+            }
+        }
+
+        List<FunctionTimer> timers = List.copyOf(registry.get("db.query").functionTimers());
+        assertThat(timers).hasSize(8).filteredOn(timer -> timer.count() > 0)
+                .extracting(timer -> timer.getId().getTag("operation"), timer -> timer.getId().getTag("outcome"),
+                        FunctionTimer::count, timer -> timer.totalTime(TimeUnit.MILLISECONDS))
+                .containsExactlyInAnyOrder(
+                        tuple("execute", "success", 3.0, 30.0),
+                        tuple("query", "success", 1.0, 20.0),
+                        tuple("update", "error", 1.0, 5.0),
+                        tuple("update", "success", 1.0, 7.0),
+                        tuple("batch", "success", 1.0, 7.0));
+        QueryStatisticsSnapshot snapshot = dataSource.statistics().snapshot();
+        assertThat(timers.stream().mapToDouble(FunctionTimer::count).sum()).isEqualTo(snapshot.queries());
+        assertThat(timers.stream().mapToDouble(timer -> timer.totalTime(TimeUnit.MILLISECONDS)).sum())
+                .isEqualTo(snapshot.totalMs());
+    }
+
+    @Test
+    void dataSourcesOfOneRegistryAddUpInDbQueryAndKeepTheirOwnStatistics() throws SQLException {
+        MonitoredDataSource first = wrap(JdbcMonitoringSettings.ofDefaults());
+        MonitoredDataSource second = wrap(JdbcMonitoringSettings.ofDefaults());
+        try (Connection one = first.getConnection(); Statement statement = one.createStatement()) {
+            run(statement, "SELECT id FROM items", Duration.ofMillis(4), 2);
+        }
+        try (Connection other = second.getConnection(); Statement statement = other.createStatement()) {
+            run(statement, "SELECT id FROM items", Duration.ofMillis(4), 3);
+        }
+
+        FunctionTimer executions = registry.get("db.query").tags("operation", "execute", "outcome", "success")
+                .functionTimer();
+        assertThat(executions.count()).isEqualTo(5);
+        assertThat(executions.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(20);
+        assertThat(first.statistics().snapshot().queries()).isEqualTo(2);
+        assertThat(second.statistics().snapshot().queries()).isEqualTo(3);
+    }
+
+    @Test
+    void dbQueryOutlivesTheDataSourcesThatRecordedIntoIt() throws SQLException {
+        runOnceAndForgetTheDataSource();
+        System.gc();
+
+        assertThat(registry.get("db.query").tags("operation", "execute", "outcome", "success").functionTimer()
+                .count()).isEqualTo(1);
+    }
+
+    private void runOnceAndForgetTheDataSource() throws SQLException {
+        try (Connection connection = wrap(JdbcMonitoringSettings.ofDefaults()).getConnection();
+                Statement statement = connection.createStatement()) {
+            run(statement, "SELECT id FROM items", Duration.ofMillis(1), 1);
+        }
     }
 
     @Test
@@ -275,7 +393,7 @@ class QueryStatisticsTest {
 
         assertThat(dataSource.statistics().snapshot().statements()).singleElement()
                 .satisfies(s -> assertThat(s.count()).isEqualTo(threads * perThread));
-        assertThat(registry.get("db.query").tags("operation", "query", "outcome", "success").timer().count())
+        assertThat(registry.get("db.query").tags("operation", "query", "outcome", "success").functionTimer().count())
                 .isEqualTo(threads * perThread);
         assertThat(values(dataSource.statistics().collect())).containsEntry("db.queries", (double) threads * perThread);
     }

@@ -27,7 +27,10 @@ import org.openjdk.jmh.annotations.TearDown;
  *   <li>{@code select}: set the parameter of {@code SELECT ?}, execute, read the row, close the result set;</li>
  *   <li>{@code prepareAndSelect}: the same, but the statement is prepared and closed in the operation,
  *       as an application without a statement cache does (wrappers that work at prepare time pay here);</li>
- *   <li>{@code batchInsert}: {@value #BATCH_SIZE} rows added to a prepared {@code INSERT} and executed as one batch.</li>
+ *   <li>{@code batchInsert}: {@value #BATCH_SIZE} rows added to a prepared {@code INSERT} and executed as one batch;
+ *       every {@value #ROWS_KEPT} rows the table is emptied again (unwrapped, see {@link #resetTarget()}), so
+ *       that every variant inserts into a table of the same sizes: a table growing for a whole iteration
+ *       makes the later inserts and the garbage collector's work depend on how fast the variant ran.</li>
  * </ul>
  * Each instrumentation must have recorded something by the end of the trial, or the trial fails:
  * a wrapper that silently switched itself off would otherwise look free.
@@ -39,6 +42,8 @@ public abstract class JdbcBenchmark {
 
     /** Rows per {@code batchInsert}. */
     public static final int BATCH_SIZE = 10;
+    /** Rows {@code batchInsert} lets the table grow to before emptying it. */
+    public static final int ROWS_KEPT = 100_000;
 
     static final String SELECT_SQL = "SELECT ?";
     static final String INSERT_SQL = "INSERT INTO bench_event (id, name) VALUES (?, ?)";
@@ -52,11 +57,12 @@ public abstract class JdbcBenchmark {
     private PreparedStatement select;
     private PreparedStatement insert;
     private int next;
+    private int batches;
 
     /** The database under the wrappers, with the table {@code bench_event(id BIGINT, name VARCHAR)}. */
     protected abstract DataSource createTarget() throws SQLException;
 
-    /** Called before each iteration with the unwrapped database, e.g. to empty the table. */
+    /** Empties the table through the unwrapped database: before each iteration and every {@value #ROWS_KEPT} rows. */
     protected void resetTarget() throws SQLException {
     }
 
@@ -74,6 +80,7 @@ public abstract class JdbcBenchmark {
     @Setup(Level.Iteration)
     public void open() throws SQLException {
         resetTarget();
+        batches = 0;
         connection = wrapped.dataSource().getConnection();
         select = connection.prepareStatement(SELECT_SQL);
         insert = connection.prepareStatement(INSERT_SQL);
@@ -128,6 +135,11 @@ public abstract class JdbcBenchmark {
             insert.setString(2, "event");
             insert.addBatch();
         }
-        return insert.executeBatch();
+        int[] counts = insert.executeBatch();
+        if (++batches == ROWS_KEPT / BATCH_SIZE) {
+            batches = 0;
+            resetTarget();
+        }
+        return counts;
     }
 }

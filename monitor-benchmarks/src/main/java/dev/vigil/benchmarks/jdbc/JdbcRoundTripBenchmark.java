@@ -11,9 +11,9 @@ import org.h2.jdbcx.JdbcDataSource;
  * numbers are the driver's work plus the wrapper's, without a network to hide the difference.
  *
  * <p>Compare each variant to {@code raw} as a ratio; the absolute times are H2's. The table is emptied
- * before every iteration so that {@code batchInsert} does not slow down as it grows. Run with
- * {@code -prof gc} for the bytes each wrapper allocates per statement (see {@link JdbcStubBenchmark}
- * for the wrappers' cost alone).
+ * before every iteration and every {@value #ROWS_KEPT} rows so that {@code batchInsert} does not slow
+ * down as it grows. Run with {@code -prof gc} for the bytes each wrapper allocates per statement (see
+ * {@link JdbcStubBenchmark} for the wrappers' cost alone).
  */
 public class JdbcRoundTripBenchmark extends JdbcBenchmark {
 

@@ -33,8 +33,8 @@ enum JdbcVariant {
     VIGIL("vigil") {
         @Override
         Wrapped wrap(DataSource target) {
-            SimpleMeterRegistry registry = new SimpleMeterRegistry();
-            return new Wrapped(MonitoredDataSource.wrap(target, registry), () -> timerCount(registry));
+            MonitoredDataSource monitored = MonitoredDataSource.wrap(target, new SimpleMeterRegistry());
+            return new Wrapped(monitored, () -> monitored.statistics().snapshot().queries());
         }
     },
 
