@@ -9,7 +9,9 @@
 # from Debian's packages when missing). Each run warms up, then measures; the report gives the median
 # over the rounds of requests per second and of the p99 latency, and the ratios on / off. On a machine
 # with 2 or more cores the server is pinned to one core and wrk to another, so they do not steal each
-# other's CPU. Output also goes to monitor-benchmarks/target/e2e.md.
+# other's CPU. Each run is a fresh JVM, and runs of the same build differ by several percent, so the
+# report also gives the ratio within each round (two runs next to each other) and its spread; read the
+# spread before reading a difference of a percent or two. Output also goes to monitor-benchmarks/target/e2e.md.
 # Environment: ROUNDS (5), DURATION (30s), WARMUP (20s), CONNECTIONS (16), ROUTE (/portal), SKIP_BUILD (1 to reuse the jars).
 set -euo pipefail
 
@@ -129,15 +131,26 @@ median() {
         | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
+# per round, the ratio on / off of COLUMN between the two runs of that round: "median min max"
+round_ratios() {
+    awk -v c="$1" '{ v[$1] = $c } NR % 2 == 0 { print v["on"] / v["off"] }' "$results" | sort -g \
+        | awk '{ r[NR] = $1 } END { m = NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2
+                                   printf "%.3f %.3f %.3f", m, r[1], r[NR] }'
+}
+
 on_rps=$(median on 2)
 off_rps=$(median off 2)
 on_p99=$(median on 3)
 off_p99=$(median off 3)
 {
-    echo "| GET $route, $rounds rounds × $duration, $connections connections | monitoring off | Vigil on | on / off |"
-    echo "|---|---:|---:|---:|"
-    awk -v on="$on_rps" -v off="$off_rps" 'BEGIN { printf "| requests per second (median) | %.0f | %.0f | **%.3f** |\n", off, on, on / off }'
-    awk -v on="$on_p99" -v off="$off_p99" 'BEGIN { printf "| p99 latency, ms (median) | %.3f | %.3f | **%.3f** |\n", off, on, on / off }'
+    echo "| GET $route, $rounds rounds × $duration, $connections connections | monitoring off (median) | Vigil on (median) | on / off of the medians | on / off within a round: median (min - max) |"
+    echo "|---|---:|---:|---:|---:|"
+    read -r rps_median rps_min rps_max <<< "$(round_ratios 2)"
+    read -r p99_median p99_min p99_max <<< "$(round_ratios 3)"
+    awk -v on="$on_rps" -v off="$off_rps" -v m="$rps_median" -v lo="$rps_min" -v hi="$rps_max" \
+        'BEGIN { printf "| requests per second | %.0f | %.0f | **%.3f** | %s (%s - %s) |\n", off, on, on / off, m, lo, hi }'
+    awk -v on="$on_p99" -v off="$off_p99" -v m="$p99_median" -v lo="$p99_min" -v hi="$p99_max" \
+        'BEGIN { printf "| p99 latency, ms | %.3f | %.3f | **%.3f** | %s (%s - %s) |\n", off, on, on / off, m, lo, hi }'
     echo
     echo "Every run (monitoring, requests/s, p99 ms): $(tr '\n' ';' < "$results" | sed 's/;$//; s/;/; /g')"
     echo "# $(date -u +%FT%TZ), $(nproc) cores, server ${server_cpu[*]:-unpinned}, wrk ${client_cpu[*]:-unpinned} -t$wrk_threads, $(java -version 2>&1 | head -n 1)"
