@@ -122,7 +122,8 @@ enum FilterVariant {
         return new Installed(filter, recorded, () -> { });
     }
 
-    private static void deleteTree(Path root) {
+    /** Deletes {@code root} and everything under it. */
+    static void deleteTree(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
             files.sorted(Comparator.reverseOrder()).forEach(file -> {
                 try {

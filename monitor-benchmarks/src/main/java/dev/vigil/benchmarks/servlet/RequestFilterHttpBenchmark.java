@@ -18,11 +18,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.core.StandardContext;
@@ -119,9 +117,7 @@ public class RequestFilterHttpBenchmark {
         tomcat.stop();
         tomcat.destroy();
         installed.cleanup().run();
-        try (Stream<Path> files = Files.walk(baseDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        }
+        FilterVariant.deleteTree(baseDir);
         if (recorded == 0) {
             throw new IllegalStateException("the " + variant + " filter recorded no request over HTTP");
         }
