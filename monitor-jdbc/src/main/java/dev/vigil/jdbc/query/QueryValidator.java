@@ -39,13 +39,13 @@ final class QueryValidator {
         this.settings = settings;
     }
 
-    /** The text to run for {@code query}, or a rejection. */
-    String validate(String query) {
+    /** The text to run for {@code query} on a database of {@code dialect}, or a rejection. */
+    String validate(String query, SqlDialect dialect) {
         if (query.length() > settings.maxQueryLength()) {
             throw new QueryRejectedException(RejectionReason.TOO_LONG, "the query is " + query.length()
                     + " characters long; the limit is " + settings.maxQueryLength());
         }
-        SqlNormalizer.Normalized normalized = SqlNormalizer.normalize(query);
+        SqlNormalizer.Normalized normalized = SqlNormalizer.normalize(query, dialect);
         Select select = query(parse(normalized), normalized.firstWord());
         try {
             new ParsedQueryCheck(settings).check(select);

@@ -164,7 +164,9 @@ public final class ReadOnlyQueryRunner {
             if (maxRows < 1) {
                 throw new QueryRejectedException(RejectionReason.INVALID_MAX_ROWS, "maxRows must be at least 1, was " + maxRows);
             }
-            String sql = validator.validate(query);
+            SqlDialect dialect = SqlDialect.of(role.database()).orElseThrow(() -> new QueryRejectedException(
+                    RejectionReason.RUNNER_DISABLED, "run-query supports H2 and PostgreSQL only"));
+            String sql = validator.validate(query, dialect);
             ResultReader.Read read = execute(sql, Math.min(maxRows, settings.maxRowsCap()));
             QueryResult result = QueryResult.of(read.columns(), read.rows(), read.truncated(), elapsedMillis(started));
             audit(new QueryAuditRecord(who, at, query, QueryAuditRecord.Outcome.ACCEPTED, null, null, null,
@@ -230,7 +232,7 @@ public final class ReadOnlyQueryRunner {
             readOnly = connection.isReadOnly();
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            if (RoleInspector.POSTGRESQL.equals(connection.getMetaData().getDatabaseProductName())) {
+            if (SqlDialect.POSTGRESQL.productName().equals(connection.getMetaData().getDatabaseProductName())) {
                 beginPostgres(connection);
             }
             return work.run(connection);
@@ -368,7 +370,8 @@ public final class ReadOnlyQueryRunner {
          * Declares (true) that the data source is the application's own rather than a dedicated,
          * least-privileged one (default false). The role inspection then only warns about what the
          * role may do, instead of disabling the runner; every other defence still applies. Also
-         * needed for databases whose roles Vigil cannot inspect (anything but PostgreSQL and H2).
+         * the only way to run queries on H2 as its admin user. Databases other than H2 and PostgreSQL are
+         * refused either way (see {@link SqlDialect}).
          */
         public Builder applicationDataSource(boolean applicationDataSource) {
             this.applicationDataSource = applicationDataSource;

@@ -32,12 +32,10 @@ import org.jspecify.annotations.Nullable;
  * <p>H2: {@code IS_ADMIN} of the current user in {@code INFORMATION_SCHEMA.USERS}. A non-admin
  * cannot see {@code INFORMATION_SCHEMA.RIGHTS}, so H2 table grants are not checked.
  *
- * <p>Any other database: one finding, that its roles cannot be checked.
+ * <p>Any other database is not a {@link SqlDialect} the runner reads exactly: it is disabled there,
+ * whether or not the data source is the application's own.
  */
 final class RoleInspector {
-
-    static final String POSTGRESQL = "PostgreSQL";
-    static final String H2 = "H2";
 
     private static final int LISTED = 10;
 
@@ -47,13 +45,21 @@ final class RoleInspector {
     /** The role's findings; a SQLException means the inspection could not be completed. */
     static RoleInspection inspect(Connection connection, boolean applicationDataSource) throws SQLException {
         String database = connection.getMetaData().getDatabaseProductName();
+        if (SqlDialect.of(database).isEmpty()) {
+            String product = database == null ? "unknown" : database;
+            String user = connection.getMetaData().getUserName();
+            return new RoleInspection(false, product, user == null ? "unknown" : user,
+                    List.of("is on " + product + ", which run-query does not support"),
+                    "the query runner is disabled: it reads the SQL of H2 and PostgreSQL only, and " + product
+                            + " lexes comments, quotes and functions its own way");
+        }
         List<String> findings = new ArrayList<>();
         String user;
         try (Statement statement = connection.createStatement()) {
-            if (POSTGRESQL.equals(database)) {
+            if (SqlDialect.POSTGRESQL.productName().equals(database)) {
                 user = string(statement, "SELECT current_user");
                 postgres(statement, findings);
-            } else if (H2.equals(database)) {
+            } else {
                 user = string(statement, "SELECT CURRENT_USER");
                 String admin = string(statement, "SELECT IS_ADMIN FROM INFORMATION_SCHEMA.USERS WHERE USER_NAME = CURRENT_USER");
                 if (admin == null) {
@@ -62,9 +68,6 @@ final class RoleInspector {
                 if (Boolean.parseBoolean(admin)) {
                     findings.add("is an H2 admin (admins can read and write files, run scripts and shut the database down)");
                 }
-            } else {
-                user = connection.getMetaData().getUserName();
-                findings.add("cannot be checked: Vigil inspects PostgreSQL and H2 roles only");
             }
         }
         return result(database == null ? "unknown" : database, user == null ? "unknown" : user, findings,

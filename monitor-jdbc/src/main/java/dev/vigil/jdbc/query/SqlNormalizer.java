@@ -61,16 +61,19 @@ final class SqlNormalizer {
     private @Nullable String firstWord;
     private @Nullable String pendingCall;
 
-    private SqlNormalizer(String in) {
+    private final SqlDialect dialect;
+
+    private SqlNormalizer(String in, SqlDialect dialect) {
         this.in = in;
+        this.dialect = dialect;
         this.length = in.length();
         this.sql = new StringBuilder(length);
         this.parse = new StringBuilder(length);
     }
 
-    /** Normalises {@code query}, or rejects it. */
-    static Normalized normalize(String query) {
-        return new SqlNormalizer(query).run();
+    /** Normalises {@code query} for a database of {@code dialect}, or rejects it. */
+    static Normalized normalize(String query, SqlDialect dialect) {
+        return new SqlNormalizer(query, dialect).run();
     }
 
     private Normalized run() {

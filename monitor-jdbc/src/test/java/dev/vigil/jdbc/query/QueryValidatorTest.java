@@ -15,7 +15,7 @@ class QueryValidatorTest {
     private final QueryValidator validator = new QueryValidator(QueryRunnerSettings.ofDefaults());
 
     private static void assertRejected(QueryValidator validator, String sql, RejectionReason reason, String messagePart) {
-        assertThatThrownBy(() -> validator.validate(sql))
+        assertThatThrownBy(() -> validator.validate(sql, SqlDialect.POSTGRESQL))
                 .isInstanceOfSatisfying(QueryRejectedException.class, e -> assertThat(e.reason()).isEqualTo(reason))
                 .hasMessageContaining(messagePart);
     }
@@ -47,20 +47,20 @@ class QueryValidatorTest {
             "SELECT 1 /* /* nested */ , pg_advisory_lock(1) */",
     })
     void queriesPass(String sql) {
-        assertThat(validator.validate(sql)).isNotBlank();
+        assertThat(validator.validate(sql, SqlDialect.POSTGRESQL)).isNotBlank();
     }
 
     @Test
     void theCanonicalTextIsWhatRuns() {
-        assertThat(validator.validate("SELECT $$it's$$ /* c */ FROM users;")).isEqualTo("SELECT 'it''s'   FROM users");
+        assertThat(validator.validate("SELECT $$it's$$ /* c */ FROM users;", SqlDialect.POSTGRESQL)).isEqualTo("SELECT 'it''s'   FROM users");
     }
 
     @Test
     void deepButReasonableNestingPasses() {
         int depth = SqlNormalizer.MAX_NESTING_DEPTH;
-        assertThat(validator.validate("SELECT " + "(".repeat(depth) + "1" + ")".repeat(depth))).isNotBlank();
-        assertThat(validator.validate("SELECT " + "abs(".repeat(depth) + "1" + ")".repeat(depth))).isNotBlank();
-        assertThat(validator.validate("SELECT * FROM " + "(SELECT * FROM ".repeat(depth) + "users" + ") x".repeat(depth)))
+        assertThat(validator.validate("SELECT " + "(".repeat(depth) + "1" + ")".repeat(depth), SqlDialect.POSTGRESQL)).isNotBlank();
+        assertThat(validator.validate("SELECT " + "abs(".repeat(depth) + "1" + ")".repeat(depth), SqlDialect.POSTGRESQL)).isNotBlank();
+        assertThat(validator.validate("SELECT * FROM " + "(SELECT * FROM ".repeat(depth) + "users" + ") x".repeat(depth), SqlDialect.POSTGRESQL))
                 .isNotBlank();
     }
 
@@ -167,7 +167,7 @@ class QueryValidatorTest {
     @Test
     void theLexerCatchesCallsTheParserWouldMiss() {
         // JSqlParser reads q'[...]' (Oracle) as one string; PostgreSQL reads q '[ ' as a typed literal and calls the function.
-        assertThat(SqlNormalizer.normalize("SELECT q'[ ', pg_advisory_lock(1), ' ]'").calledNames())
+        assertThat(SqlNormalizer.normalize("SELECT q'[ ', pg_advisory_lock(1), ' ]'", SqlDialect.POSTGRESQL).calledNames())
                 .contains("pg_advisory_lock");
     }
 
@@ -176,10 +176,10 @@ class QueryValidatorTest {
         QueryValidator allowList = new QueryValidator(QueryRunnerSettings.builder().allowedTables(List.of("users", "Public.Orders"))
                 .build());
 
-        assertThat(allowList.validate("SELECT * FROM users u JOIN public.orders o ON o.user_id = u.id")).isNotBlank();
-        assertThat(allowList.validate("SELECT * FROM other.users")).isNotBlank();
-        assertThat(allowList.validate("WITH secrets AS (SELECT 1 AS x) SELECT * FROM secrets")).isNotBlank();
-        assertThat(allowList.validate("SELECT * FROM generate_series(1, 3)")).isNotBlank();
+        assertThat(allowList.validate("SELECT * FROM users u JOIN public.orders o ON o.user_id = u.id", SqlDialect.POSTGRESQL)).isNotBlank();
+        assertThat(allowList.validate("SELECT * FROM other.users", SqlDialect.POSTGRESQL)).isNotBlank();
+        assertThat(allowList.validate("WITH secrets AS (SELECT 1 AS x) SELECT * FROM secrets", SqlDialect.POSTGRESQL)).isNotBlank();
+        assertThat(allowList.validate("SELECT * FROM generate_series(1, 3)", SqlDialect.POSTGRESQL)).isNotBlank();
         assertRejected(allowList, "SELECT * FROM secrets", RejectionReason.TABLE_NOT_ALLOWED,
                 "table secrets is not in the allow-list (monitor.query.allowed-tables)");
         assertRejected(allowList, "SELECT * FROM orders, pg_stat_activity", RejectionReason.TABLE_NOT_ALLOWED,
@@ -192,7 +192,7 @@ class QueryValidatorTest {
         // Without RECURSIVE a WITH query sees only the ones before it.
         assertRejected(allowList, "WITH a AS (SELECT * FROM secrets), secrets AS (SELECT 1) SELECT * FROM a",
                 RejectionReason.TABLE_NOT_ALLOWED, "table secrets");
-        assertThat(allowList.validate("WITH RECURSIVE a AS (SELECT * FROM b), b AS (SELECT 1) SELECT * FROM a")).isNotBlank();
+        assertThat(allowList.validate("WITH RECURSIVE a AS (SELECT * FROM b), b AS (SELECT 1) SELECT * FROM a", SqlDialect.POSTGRESQL)).isNotBlank();
     }
 
     @ParameterizedTest
@@ -222,7 +222,7 @@ class QueryValidatorTest {
     void withoutRedactionPatternsColumnsAreFree() {
         QueryValidator free = new QueryValidator(QueryRunnerSettings.builder().redactedColumns(List.of()).build());
 
-        assertThat(free.validate("SELECT row_to_json(u) FROM users u WHERE password_hash LIKE 'a%'")).isNotBlank();
+        assertThat(free.validate("SELECT row_to_json(u) FROM users u WHERE password_hash LIKE 'a%'", SqlDialect.POSTGRESQL)).isNotBlank();
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SqlNormalizerTest {
 
     private static SqlNormalizer.Normalized normalize(String sql) {
-        return SqlNormalizer.normalize(sql);
+        return SqlNormalizer.normalize(sql, SqlDialect.POSTGRESQL);
     }
 
     private static void assertRejected(String sql, RejectionReason reason, String messagePart) {
