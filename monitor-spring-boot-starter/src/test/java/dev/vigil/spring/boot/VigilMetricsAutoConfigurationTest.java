@@ -80,7 +80,7 @@ class VigilMetricsAutoConfigurationTest {
     void scheduledMethodsAreRecordedAsJobs() {
         runner.withUserConfiguration(Ticker.class).run(context -> {
             Monitor monitor = context.getBean(Monitor.class);
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 JobStatus tick = monitor.jobs().status("ticker.tick").orElseThrow();
                 assertThat(tick.totalRuns()).isGreaterThanOrEqualTo(2);
                 JobStatus failing = monitor.jobs().status("ticker.fail").orElseThrow();
@@ -95,7 +95,7 @@ class VigilMetricsAutoConfigurationTest {
         runner.withUserConfiguration(Ticker.class).withPropertyValues("monitor.jobs.instrument-scheduled=false")
                 .run(context -> {
                     Ticker ticker = context.getBean(Ticker.class);
-                    await().atMost(Duration.ofSeconds(10)).until(() -> ticker.ticks >= 2);
+                    await().atMost(Duration.ofSeconds(60)).until(() -> ticker.ticks >= 2);
                     assertThat(context.getBean(Monitor.class).jobs().jobs()).isEmpty();
                 });
     }
