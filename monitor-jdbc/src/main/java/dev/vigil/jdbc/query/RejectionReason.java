@@ -34,5 +34,11 @@ public enum RejectionReason {
     /** A table outside {@link QueryRunnerSettings#allowedTables()}. */
     TABLE_NOT_ALLOWED,
     /** A redacted column used where redaction cannot hide it (a condition, an expression, a renaming...). */
-    REDACTED_COLUMN_USE
+    REDACTED_COLUMN_USE,
+    /**
+     * Not now: {@link QueryRunnerSettings#maxConcurrentQueries()} queries are already running, or
+     * borrowing a connection would leave the application's pool fewer than
+     * {@link QueryRunnerSettings#poolReserve()} free. The same query may pass a moment later.
+     */
+    BUSY
 }

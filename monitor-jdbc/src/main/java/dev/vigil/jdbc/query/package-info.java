@@ -36,6 +36,29 @@
  *       ({@code SELECT u FROM users u}) are {@code REDACTED_COLUMN_USE}.</li>
  * </ol>
  *
+ * <h2>Time and load</h2>
+ * <ul>
+ *   <li>A query runs on one of the runner's daemon threads ({@code vigil-query-N}); the caller waits
+ *       for it at most {@code monitor.query.timeout} (5 s), measured from the moment the query is
+ *       handed over (getting a connection, running and reading all count), and is then answered
+ *       "timed out" (504) whatever the statement does. At that moment the statement is cancelled
+ *       ({@code Statement.cancel()}, on a thread of its own: a cancel may block); one second later,
+ *       if it still has not ended, its connection is aborted ({@code Connection.abort}), evicted
+ *       from a HikariCP pool (which closes it at once and may open a replacement) and the thread is
+ *       interrupted. The database's own timeouts ({@code statement_timeout}, the driver's query
+ *       timeout) stay, as a second line.</li>
+ *   <li>At most {@code monitor.query.max-concurrent} queries (2) run at once; one more is refused
+ *       at once as {@code BUSY} (503). A query keeps its place until its statement has really ended,
+ *       even after its caller was answered, so statements that ignore their deadline cannot pile up
+ *       threads or connections.</li>
+ *   <li>On the application's own HikariCP pool (read through its MXBean; HikariCP stays optional), a
+ *       query is refused as {@code BUSY} when borrowing a connection would leave fewer than
+ *       {@code monitor.query.pool-reserve} (2) free for the application, or someone is already
+ *       waiting for one.</li>
+ *   <li>Every outcome is audited: accepted, rejected, busy, failed, timed out, and an {@link Error}
+ *       (then rethrown if it is a {@link VirtualMachineError}, turned into a failure otherwise).</li>
+ * </ul>
+ *
  * <h2>Deny-listed functions</h2>
  * Side effects outside the transaction or SQL run from text: {@code pg_terminate_backend},
  * {@code pg_cancel_backend}, {@code pg_advisory*}, {@code pg_try_advisory*}, {@code pg_notify},
@@ -70,7 +93,14 @@
  *   <li>Table allow-listing covers tables named in the query, not data a function reads by itself.
  *       Names are compared ignoring case, so {@code "Users"} and {@code users} are one entry.</li>
  *   <li>Connections from pools other than HikariCP are restored (auto-commit, read-only) and closed,
- *       not evicted; session state a query could change despite the checks would survive.</li>
+ *       not evicted; session state a query could change despite the checks would survive. Neither
+ *       is their state known, so no pool reserve is kept there.</li>
+ *   <li>Code that ignores both cancel and interrupt (a Java function in H2, whose database runs in
+ *       the application's own JVM) keeps its thread after the deadline until it returns; its caller
+ *       has its answer and its connection is out of the pool, but its place stays taken (503
+ *       {@code BUSY} once all places are).</li>
+ *   <li>Checking the query and inspecting the role (once, before the first query) run on the
+ *       caller's thread, before the deadline starts.</li>
  * </ul>
  */
 package dev.vigil.jdbc.query;

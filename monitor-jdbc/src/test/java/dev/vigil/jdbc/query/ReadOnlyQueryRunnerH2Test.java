@@ -14,6 +14,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,10 +27,11 @@ import org.junit.jupiter.api.Test;
 class ReadOnlyQueryRunnerH2Test extends AbstractReadOnlyQueryRunnerTest {
 
     private static final String URL = "jdbc:h2:mem:vigil_query_runner;DB_CLOSE_DELAY=-1";
-    private static final int POOL_SIZE = 2;
+    private static final int POOL_SIZE = 4;
 
     private static Connection sentinel;
     private static HikariDataSource applicationPool;
+    private static ReadOnlyQueryRunner attackRunner;
     private static ReadOnlyQueryRunner applicationRunner;
 
     @BeforeAll
@@ -36,23 +41,35 @@ class ReadOnlyQueryRunnerH2Test extends AbstractReadOnlyQueryRunnerTest {
                 ;
                 CREATE USER vigil_ro PASSWORD 'ro';
                 GRANT SELECT ON users, secrets TO vigil_ro""");
+        createBigValue(sentinel, "CLOB");
+        applicationPool = pool("application-h2", POOL_SIZE);
+        attackRunner = runnerOnPool(settings().timeout(ATTACK_TIMEOUT).build(), QueryAuditor.NO_OP);
+        applicationRunner = runnerOnPool(settings().build(), QueryAuditor.NO_OP);
+    }
+
+    private static HikariDataSource pool(String name, int size) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(URL);
         config.setUsername("sa");
         config.setPassword("");
-        config.setMaximumPoolSize(POOL_SIZE);
-        config.setConnectionTimeout(10_000);
-        config.setPoolName("application-h2");
-        applicationPool = new HikariDataSource(config);
-        applicationRunner = ReadOnlyQueryRunner.builder(applicationPool)
-                .applicationDataSource(true)
-                .settings(QueryRunnerSettings.builder().timeout(Duration.ofSeconds(2)).build())
-                .clock(clock())
-                .build();
+        config.setMaximumPoolSize(size);
+        config.setConnectionTimeout(30_000);
+        config.setPoolName(name);
+        return new HikariDataSource(config);
+    }
+
+    private static ReadOnlyQueryRunner runnerOnPool(QueryRunnerSettings settings, QueryAuditor auditor) {
+        return ReadOnlyQueryRunner.builder(applicationPool).applicationDataSource(true).settings(settings).auditor(auditor)
+                .clock(clock()).build();
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
+        for (ReadOnlyQueryRunner runner : new ReadOnlyQueryRunner[] {attackRunner, applicationRunner}) {
+            if (runner != null) {
+                runner.close();
+            }
+        }
         if (applicationPool != null) {
             applicationPool.close();
         }
@@ -71,8 +88,23 @@ class ReadOnlyQueryRunnerH2Test extends AbstractReadOnlyQueryRunnerTest {
     }
 
     @Override
+    ReadOnlyQueryRunner attackRunner() {
+        return attackRunner;
+    }
+
+    @Override
     ReadOnlyQueryRunner applicationRunner() {
         return applicationRunner;
+    }
+
+    @Override
+    ReadOnlyQueryRunner applicationRunner(QueryRunnerSettings settings, QueryAuditor auditor) {
+        return runnerOnPool(settings, auditor);
+    }
+
+    @Override
+    String endlessQuery() {
+        return "SELECT COUNT(*) FROM SYSTEM_RANGE(1, 100000) a, SYSTEM_RANGE(1, 100000) b";
     }
 
     @Override
@@ -83,7 +115,8 @@ class ReadOnlyQueryRunnerH2Test extends AbstractReadOnlyQueryRunnerTest {
 
     @Override
     ReadOnlyQueryRunner adminRunner(boolean applicationDataSource) {
-        return ReadOnlyQueryRunner.builder(dataSource("sa", "")).applicationDataSource(applicationDataSource).build();
+        return ReadOnlyQueryRunner.builder(dataSource("sa", "")).applicationDataSource(applicationDataSource)
+                .settings(settings().build()).build();
     }
 
     @Override
@@ -105,6 +138,11 @@ class ReadOnlyQueryRunnerH2Test extends AbstractReadOnlyQueryRunnerTest {
     }
 
     @Override
+    int activeConnections() {
+        return applicationPool.getHikariPoolMXBean().getActiveConnections();
+    }
+
+    @Override
     void assertPoolSessionsAreClean() throws SQLException {
         List<Connection> borrowed = new ArrayList<>();
         try {
@@ -120,6 +158,63 @@ class ReadOnlyQueryRunnerH2Test extends AbstractReadOnlyQueryRunnerTest {
             for (Connection connection : borrowed) {
                 connection.close();
             }
+        }
+    }
+
+    /**
+     * The demo's {@code SLEEP_MS} (Java's {@code Thread.sleep}, which no H2 query timeout stops)
+     * called by ten requests at once on the application's pool of 4: while they are in flight the
+     * application still gets a connection, every request is answered (refused, busy or timed out),
+     * and every connection comes back. Holds whether the call reaches the database or the query
+     * checks refuse it.
+     */
+    @Test
+    void sleepingAliasCannotExhaustThePool() throws Exception {
+        execute(sentinel, "CREATE ALIAS IF NOT EXISTS SLEEP_MS FOR 'java.lang.Thread.sleep'");
+        HikariDataSource hostPool = pool("host-h2", 4);
+        ReadOnlyQueryRunner runner = ReadOnlyQueryRunner.builder(hostPool).applicationDataSource(true)
+                .settings(QueryRunnerSettings.builder().timeout(Duration.ofSeconds(1)).build()).build();
+        ExecutorService requests = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<Object>> answers = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                answers.add(requests.submit(() -> {
+                    try {
+                        return runner.run("mallory", "SELECT SLEEP_MS(3600000) AS slept");
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }));
+            }
+            awaitUntil("the requests have taken what they could of the pool, or are all answered",
+                    () -> answers.stream().allMatch(Future::isDone) || hostPool.getHikariPoolMXBean().getActiveConnections() >= 2);
+
+            try (Connection connection = hostPool.getConnection()) {
+                assertThat(string(connection, "SELECT COUNT(*) FROM users")).isEqualTo("3");
+            }
+            for (Future<Object> answer : answers) {
+                assertThat(answer.get(DEADLINE.toSeconds(), TimeUnit.SECONDS)).satisfiesAnyOf(
+                        outcome -> assertThat(outcome).isInstanceOf(QueryRejectedException.class),
+                        outcome -> assertThat(outcome).isInstanceOfSatisfying(QueryFailedException.class,
+                                e -> assertThat(e.timedOut()).as(e.getMessage()).isTrue()));
+            }
+            awaitUntil("every connection is back", () -> hostPool.getHikariPoolMXBean().getActiveConnections() == 0);
+            List<Connection> all = new ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    all.add(hostPool.getConnection());
+                    assertThat(string(all.get(i), "SELECT 1")).isEqualTo("1");
+                }
+            } finally {
+                for (Connection connection : all) {
+                    connection.close();
+                }
+            }
+        } finally {
+            requests.shutdownNow();
+            runner.close();
+            hostPool.close();
+            execute(sentinel, "DROP ALIAS IF EXISTS SLEEP_MS");
         }
     }
 

@@ -94,8 +94,20 @@ public class MonitorProperties {
         /** Whether the application's own DataSource may be used when no query datasource is configured. */
         private boolean allowAppDatasource;
 
-        /** Time one query may take (enforced in the database and by the driver). */
+        /**
+         * Time one query may take: the request is answered "timed out" (504) by then and the statement
+         * cancelled, its connection aborted if it does not stop; also the database's statement timeout.
+         */
         private Duration timeout = Duration.ofSeconds(5);
+
+        /** Queries that may run at once (1 to 64); one more is refused with 503 "busy". */
+        private int maxConcurrent = 2;
+
+        /**
+         * Connections of the application's own HikariCP pool a query must leave free (with
+         * allow-app-datasource); when the pool is busier, the query is refused with 503 "busy". 0 turns it off.
+         */
+        private int poolReserve = 2;
 
         /** Rows returned when the request does not say. */
         private int maxRows = 100;
@@ -130,6 +142,22 @@ public class MonitorProperties {
 
         public void setTimeout(Duration timeout) {
             this.timeout = timeout;
+        }
+
+        public int getMaxConcurrent() {
+            return maxConcurrent;
+        }
+
+        public void setMaxConcurrent(int maxConcurrent) {
+            this.maxConcurrent = maxConcurrent;
+        }
+
+        public int getPoolReserve() {
+            return poolReserve;
+        }
+
+        public void setPoolReserve(int poolReserve) {
+            this.poolReserve = poolReserve;
         }
 
         public int getMaxRows() {
