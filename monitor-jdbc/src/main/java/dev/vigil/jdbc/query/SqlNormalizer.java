@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>Refused as {@link RejectionReason#AMBIGUOUS_SYNTAX}, outside string literals and quoted
  *       identifiers: {@code //} (a comment for H2 and the parser), {@code #}, {@code $} other than
  *       a dollar quote the dialect has ({@code $1}, {@code a$b}), backslashes, backticks,
- *       {@code {}}{@code }} (JDBC escapes), {@code ??} and {@code ?1} (H2 brackets and
+ *       braces (JDBC escapes such as {@code {fn ...}}), {@code ??} and {@code ?1} (H2 brackets and
  *       parameters), {@code @} glued to a name or number (one name for the parser), control and
  *       non-ASCII characters (the readers classify them differently); {@code /*} inside a block
  *       comment (PostgreSQL and H2 nest comments, the parser does not); numbers that are not plain
@@ -54,9 +54,9 @@ import org.jspecify.annotations.Nullable;
  * the output keeps a space between them.
  *
  * <p>Two texts come out. {@link Normalized#sql()} is what runs. {@link Normalized#parseSql()} is
- * what JSqlParser reads: the same text, character for character, except that string bodies lose
- * backslashes and control characters (JSqlParser knows {@code \'} escapes) and line breaks become
- * spaces (JSqlParser reads three line breaks, or a line holding only {@code /} or {@code go}, as a
+ * what JSqlParser reads: the same text, character for character, except that string bodies have
+ * backslashes turned into slashes and control characters into spaces (JSqlParser knows
+ * {@code \'} escapes) and line breaks become spaces (JSqlParser reads three line breaks, or a line holding only {@code /} or {@code go}, as a
  * statement separator). The lexer also lists every name written directly before {@code (}, a view
  * of function calls independent of the parser, and the tokens it read, positioned in both texts.
  */

@@ -28,8 +28,8 @@
  *       written directly before {@code (} that is on the deny list is {@code DENIED_FUNCTION}.
  *       Tests compare these tokens with H2's own tokenizer, PostgreSQL's parse tree and
  *       JSqlParser's token manager over a corpus of attacks.</li>
- *   <li>JSqlParser parses the canonical text (string bodies without backslashes or control
- *       characters, line breaks as spaces, so that its {@code \'} escapes and its statement
+ *   <li>JSqlParser parses the canonical text (backslashes in string bodies as slashes, control
+ *       characters and line breaks as spaces, so that its {@code \'} escapes and its statement
  *       separators, three line breaks or a line holding {@code go}, cannot apply): one statement, a
  *       {@code SELECT}, {@code WITH ... SELECT}, {@code VALUES}, {@code TABLE t} or {@code EXPLAIN}
  *       of one of those without {@code ANALYZE}; anything else is {@code NOT_A_QUERY} (named after
