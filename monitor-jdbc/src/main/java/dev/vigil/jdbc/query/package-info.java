@@ -5,16 +5,32 @@
  * <h2>What a query must pass (nothing reaches the database otherwise)</h2>
  * <ol>
  *   <li>At most {@code monitor.query.max-query-length} characters (16384).</li>
- *   <li>Lexing as PostgreSQL does, with {@code standard_conforming_strings} on: comments are
- *       dropped; every string form ({@code '...'}, {@code E'...'}, {@code U&'...' UESCAPE},
- *       {@code $tag$...$tag$}) becomes a plain {@code '...'}; {@code U&"..."} identifiers are
- *       decoded. Backslashes, backticks and braces outside literals, NUL, control and non-letter
- *       Unicode characters, unterminated literals or comments, and digits run into letters are
- *       {@code UNPARSEABLE}. Parentheses and brackets nest at most 100 deep
+ *   <li>Lexing into a canonical text that the database (H2 2.x or PostgreSQL with
+ *       {@code standard_conforming_strings} on, the dialect taken from the connection) and
+ *       JSqlParser split into the same tokens: where every string, quoted name, name and number
+ *       begins and ends is the same for all three. Comments are dropped; the string forms the
+ *       dialect has ({@code '...'}, {@code U&'...' UESCAPE}, {@code $$...$$}, and on PostgreSQL
+ *       {@code E'...'} and {@code $tag$...$tag$}) become a plain {@code '...'}; {@code U&"..."}
+ *       identifiers are decoded. Only plain forms are accepted: ASCII names, plain decimal numbers,
+ *       ASCII operators. Anything the readers would split differently is
+ *       {@code AMBIGUOUS_SYNTAX}: {@code //} (a comment for H2 and JSqlParser, two operators for
+ *       PostgreSQL), {@code #}, {@code $} outside a dollar quote ({@code $1}, {@code a$b}),
+ *       backslashes, backticks, braces (JDBC escapes), {@code ??} and {@code ?1}, {@code @} glued
+ *       to a name, control and non-ASCII characters outside literals, {@code /*} inside a block
+ *       comment (PostgreSQL and H2 nest them, JSqlParser does not), numbers such as {@code 0x1F},
+ *       {@code 1_000}, {@code 1L} or {@code 1..2}, a name glued to a quote ({@code N'..'},
+ *       {@code X'..'}, {@code q'[..]'}; {@code E'..'} and {@code $tag$} on H2), two string literals
+ *       in a row (H2 joins them across whitespace and comments, PostgreSQL across a line break) and,
+ *       on H2, brackets that its MSSQLServer mode would read as a quoted name around a literal or
+ *       before {@code (}. Unterminated literals or comments, NUL, unpaired surrogates and invalid
+ *       escapes are {@code UNPARSEABLE}. Parentheses and brackets nest at most 100 deep
  *       ({@code TOO_DEEPLY_NESTED}). Text after a {@code ;} is {@code MULTIPLE_STATEMENTS}. Any name
- *       written directly before {@code (} that is on the deny list is {@code DENIED_FUNCTION}.</li>
- *   <li>JSqlParser parses the canonical text (string bodies made inert, so that its dialect
- *       extensions such as Oracle's {@code q'[...]'} cannot hide code): one statement, a
+ *       written directly before {@code (} that is on the deny list is {@code DENIED_FUNCTION}.
+ *       Tests compare these tokens with H2's own tokenizer, PostgreSQL's parse tree and
+ *       JSqlParser's token manager over a corpus of attacks.</li>
+ *   <li>JSqlParser parses the canonical text (backslashes in string bodies as slashes, control
+ *       characters and line breaks as spaces, so that its {@code \'} escapes and its statement
+ *       separators, three line breaks or a line holding {@code go}, cannot apply): one statement, a
  *       {@code SELECT}, {@code WITH ... SELECT}, {@code VALUES}, {@code TABLE t} or {@code EXPLAIN}
  *       of one of those without {@code ANALYZE}; anything else is {@code NOT_A_QUERY} (named after
  *       its first word: {@code SET}, {@code COPY}, {@code DO}, {@code CALL}, {@code LOCK},

@@ -28,6 +28,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -120,9 +122,10 @@ abstract class AbstractReadOnlyQueryRunnerTest {
             outcome = e;
         }
 
-        if (attack.rejected() != null) {
+        RejectionReason expected = attack.rejected(dialect());
+        if (expected != null) {
             assertThat(outcome).isInstanceOfSatisfying(QueryRejectedException.class,
-                    e -> assertThat(e.reason()).as(e.getMessage()).isEqualTo(attack.rejected()));
+                    e -> assertThat(e.reason()).as(e.getMessage()).isEqualTo(expected));
         } else {
             assertThat(outcome).isInstanceOfAny(QueryResult.class, QueryFailedException.class);
         }
@@ -132,6 +135,44 @@ abstract class AbstractReadOnlyQueryRunnerTest {
             assertThat(file).doesNotExist();
         }
         assertPoolSessionsAreClean();
+    }
+
+    static Stream<Named<String>> doubleSlashAttacks() {
+        return Stream.of(
+                Named.of("reading a file", AttackCorpus.DOUBLE_SLASH.formatted(", FILE_READ('/etc/hostname', NULL) AS f")),
+                Named.of("writing a file",
+                        AttackCorpus.DOUBLE_SLASH.formatted(", FILE_WRITE('owned', '/tmp/vigil-attack.txt') AS w")),
+                Named.of("creating an alias for Java code",
+                        AttackCorpus.DOUBLE_SLASH.formatted("; CREATE ALIAS VIGIL_PROP FOR 'java.lang.System.getProperty'")),
+                Named.of("creating a table", AttackCorpus.DOUBLE_SLASH.formatted("; CREATE TABLE vigil_owned (x INT)")));
+    }
+
+    /**
+     * H2 and JSqlParser read {@code //} as a comment to the end of the line; a lexer that sees two
+     * operators takes the {@code '} after it for the start of a string and hides the next line from
+     * every check while H2 runs it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("doubleSlashAttacks")
+    void doubleSlashCommentCannotHideCode(String sql) throws SQLException {
+        Map<String, Object> before = state();
+        String routinesBefore = vigilRoutines();
+
+        Throwable outcome = catchThrowable(() -> applicationRunner().run("mallory", sql));
+
+        assertThat(outcome).isInstanceOfSatisfying(QueryRejectedException.class, e -> {
+            assertThat(e.reason()).isEqualTo(RejectionReason.AMBIGUOUS_SYNTAX);
+            assertThat(e.getMessage()).startsWith("'//' at position 15: H2 and the parser read a comment");
+        });
+        assertThat(state()).isEqualTo(before);
+        assertThat(vigilRoutines()).isEqualTo(routinesBefore).isEqualTo("0");
+        for (Path file : AttackCorpus.TARGET_FILES) {
+            assertThat(file).doesNotExist();
+        }
+    }
+
+    private String vigilRoutines() throws SQLException {
+        return string(sentinel(), "SELECT COUNT(*) FROM INFORMATION_SCHEMA.ROUTINES WHERE UPPER(ROUTINE_NAME) LIKE 'VIGIL%'");
     }
 
     @Test
@@ -427,6 +468,11 @@ abstract class AbstractReadOnlyQueryRunnerTest {
             insert.setString(1, value.toString());
             insert.executeUpdate();
         }
+    }
+
+    /** The dialect of the database under test. */
+    SqlDialect dialect() throws SQLException {
+        return SqlDialect.of(sentinel().getMetaData().getDatabaseProductName()).orElseThrow();
     }
 
     static Clock clock() {

@@ -132,7 +132,7 @@ class ReadOnlyQueryRunnerH2Test extends AbstractReadOnlyQueryRunnerTest {
         state.put("sequence", string(sentinel, "SELECT BASE_VALUE FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_NAME = 'S'"));
         state.put("tables", string(sentinel, "SELECT LISTAGG(TABLE_NAME, ',') WITHIN GROUP (ORDER BY TABLE_NAME)"
                 + " FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"));
-        state.put("users", string(sentinel, "SELECT LISTAGG(USER_NAME || ':' || IS_ADMIN, ',') WITHIN GROUP (ORDER BY USER_NAME)"
+        state.put("accounts", string(sentinel, "SELECT LISTAGG(USER_NAME || ':' || IS_ADMIN, ',') WITHIN GROUP (ORDER BY USER_NAME)"
                 + " FROM INFORMATION_SCHEMA.USERS"));
         return state;
     }
