@@ -38,6 +38,7 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertState;
+import dev.vigil.api.Caller;
 import dev.vigil.config.RuntimeConfig;
 import dev.vigil.internal.DaemonThreadFactory;
 import dev.vigil.internal.HumanText;
@@ -254,7 +255,8 @@ public final class ActionService {
         if (!config.get(RuntimeConfig.AUTO_FIX)) {
             return Optional.empty();
         }
-        TriggerRequest request = new TriggerRequest(actionId, Map.of(), "auto-fix:" + alert.rule(), "alert:" + alert.id(), null);
+        TriggerRequest request = new TriggerRequest(actionId, Map.of(), Caller.person(autoFixCaller(alert.rule())),
+                "alert:" + alert.id(), null);
         CompletableFuture<TriggerOutcome> future;
         try {
             future = submit(request, alert.id()).future;
@@ -273,6 +275,12 @@ public final class ActionService {
             }
             return outcome;
         }));
+    }
+
+    /** Who auto-fix acts as for {@code rule}: {@code auto-fix:<rule>}, cut to a caller id's length. */
+    private static String autoFixCaller(String rule) {
+        String id = "auto-fix:" + rule;
+        return id.length() > Caller.MAX_ID_LENGTH ? id.substring(0, Caller.MAX_ID_LENGTH) : id;
     }
 
     /** The outcome of the last auto-fix for {@code alertId}, if there was one. */
