@@ -122,7 +122,7 @@ final class OperationsApi {
                 case RATE_LIMITED, COOLDOWN -> 429;
                 case KILL_SWITCH, BUSY -> 503;
                 case ALREADY_RUNNING, IDEMPOTENCY_CONFLICT -> 409;
-                case APPROVAL_INVALID, NEEDS_APPROVAL -> 403;
+                case APPROVAL_INVALID, APPROVAL_BY_REQUESTER, NEEDS_APPROVAL -> 403;
                 case INVALID_PARAMETERS -> 400;
             };
         };

@@ -144,7 +144,11 @@ class OperationsApiTest {
                 "{\"action\": \"restart_workers\", \"approvalToken\": \"" + token + "\"}", 200);
 
         assertThat(approved.get("status").asText()).isEqualTo("succeeded");
+        assertThat(approved.get("approvalNote").asText()).isEqualTo("approved by a second request with the same shared"
+                + " credential (admin-token); Vigil cannot tell two people apart with one shared credential");
         assertThat(restarts).hasValue(1);
+        JsonNode audited = call("GET", "/api/admin/audit?type=action&limit=1", "", 200).get("entries").get(0);
+        assertThat(audited.get("details").get("approvalNote").asText()).startsWith("approved by a second request");
         call("POST", "/api/admin/trigger-action", "{\"action\": \"restart_workers\", \"approvalToken\": \"" + token + "\"}", 403);
     }
 

@@ -233,4 +233,24 @@ class StrictBodyApiTest {
         assertThat(outcome.get("who").asText()).isEqualTo("alice");
         assertThat(monitor.audit().query(AuditQuery.latest(10))).extracting(AuditEntry::who).containsOnly("alice");
     }
+
+    @Test
+    void criticalActionNeedsASecondPersonToApprove() throws Exception {
+        JsonNode pending = as("alice", "POST", "/api/admin/trigger-action", "{\"action\": \"clear_connections\"}", 202);
+        String approve = "{\"action\": \"clear_connections\", \"approvalToken\": \"" + pending.get("approvalToken").asText() + "\"}";
+
+        JsonNode self = as("alice", "POST", "/api/admin/trigger-action", approve, 403);
+        assertThat(self.get("reason").asText()).isEqualTo("approval_by_requester");
+        assertThat(self.get("message").asText()).contains("a different caller must approve it");
+        assertThat(connectionClears).hasValue(0);
+
+        JsonNode approved = as("bob", "POST", "/api/admin/trigger-action", approve, 200);
+
+        assertThat(approved.get("status").asText()).isEqualTo("succeeded");
+        assertThat(approved.get("who").asText()).isEqualTo("bob");
+        assertThat(approved.has("approvalNote")).isFalse();
+        assertThat(connectionClears).hasValue(1);
+        AuditEntry audited = monitor.audit().query(AuditQuery.latest(1).ofType(AuditEntry.Type.ACTION)).get(0);
+        assertThat(audited.details()).containsEntry("requestedBy", "alice").containsEntry("approvedBy", "bob");
+    }
 }
