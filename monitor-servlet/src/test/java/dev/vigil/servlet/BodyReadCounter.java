@@ -13,15 +13,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
 /** Counts the request body bytes the rest of the chain reads, to show what was left unread. */
-final class BodyReadCounter implements Filter {
+public final class BodyReadCounter implements Filter {
 
     private final AtomicLong bytesRead = new AtomicLong();
 
-    long bytesRead() {
+    public long bytesRead() {
         return bytesRead.get();
     }
 
-    void reset() {
+    public void reset() {
         bytesRead.set(0);
     }
 
