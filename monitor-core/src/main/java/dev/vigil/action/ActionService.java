@@ -38,6 +38,7 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertState;
+import dev.vigil.api.Caller;
 import dev.vigil.config.RuntimeConfig;
 import dev.vigil.internal.DaemonThreadFactory;
 import dev.vigil.internal.HumanText;
@@ -60,7 +61,11 @@ import org.slf4j.LoggerFactory;
  * <li>the action's cooldown since its last run has not passed: rejected;</li>
  * <li>a critical action while {@code actions.require-approval-for-critical} is on: without a token the
  *     outcome is {@code pending_approval} with a one-time token bound to the action and its parameters,
- *     valid 10 minutes; a second trigger with that token runs it; a wrong, expired or used token is rejected.</li>
+ *     valid 10 minutes; a second trigger with that token runs it; a wrong, expired or used token is rejected.
+ *     The approval must come from a caller other than the requester, as far as Vigil can tell them apart:
+ *     the person who requested it cannot approve it ({@code approval_by_requester}; the token stays valid
+ *     for someone else), while an approval where either side is a shared credential (the one admin token)
+ *     is accepted as "a second request" and says so in the outcome's {@code approvalNote} and the audit.</li>
  * </ol>
  * Then the action runs on the action executor (a full executor is a rejection) with its timeout: when
  * the time is up its thread is interrupted and the outcome is {@code failed} "timed out after 30s".
@@ -254,7 +259,8 @@ public final class ActionService {
         if (!config.get(RuntimeConfig.AUTO_FIX)) {
             return Optional.empty();
         }
-        TriggerRequest request = new TriggerRequest(actionId, Map.of(), "auto-fix:" + alert.rule(), "alert:" + alert.id(), null);
+        TriggerRequest request = new TriggerRequest(actionId, Map.of(), Caller.person(autoFixCaller(alert.rule())),
+                "alert:" + alert.id(), null);
         CompletableFuture<TriggerOutcome> future;
         try {
             future = submit(request, alert.id()).future;
@@ -273,6 +279,12 @@ public final class ActionService {
             }
             return outcome;
         }));
+    }
+
+    /** Who auto-fix acts as for {@code rule}: {@code auto-fix:<rule>}, cut to a caller id's length. */
+    private static String autoFixCaller(String rule) {
+        String id = "auto-fix:" + rule;
+        return id.length() > Caller.MAX_ID_LENGTH ? id.substring(0, Caller.MAX_ID_LENGTH) : id;
     }
 
     /** The outcome of the last auto-fix for {@code alertId}, if there was one. */
@@ -485,9 +497,9 @@ public final class ActionService {
             if (token == null) {
                 return requestApproval(trigger);
             }
-            String problem = approve(trigger, token);
-            if (problem != null) {
-                return trigger.rejected(TriggerOutcome.Rejection.APPROVAL_INVALID, problem, null);
+            TriggerOutcome refused = approve(trigger, token);
+            if (refused != null) {
+                return refused;
             }
         }
         return null;
@@ -500,7 +512,7 @@ public final class ActionService {
         Instant expiresAt = trigger.now.plus(settings.approvalTtl());
         synchronized (approvalLock) {
             forgetApprovals(trigger.now);
-            approvals.put(token, new Approval(trigger.actionId(), trigger.params, trigger.request.who(), trigger.auditId, expiresAt));
+            approvals.put(token, new Approval(trigger.actionId(), trigger.params, trigger.request.caller(), trigger.auditId, expiresAt));
             Iterator<Approval> oldest = approvals.values().iterator();
             while (approvals.size() > settings.maxPendingApprovals()) {
                 oldest.next();
@@ -511,35 +523,73 @@ public final class ActionService {
                 + "' is critical and needs approval: trigger it again with this approvalToken before " + expiresAt);
     }
 
-    /** Consumes a valid token and notes who approved; otherwise says what is wrong with it. */
-    private @Nullable String approve(Trigger trigger, String token) {
+    /**
+     * Consumes a valid token and notes who approved, or refuses the approval: a wrong, used or expired token,
+     * or the requesting person approving their own request (which leaves the token for someone else).
+     */
+    private @Nullable TriggerOutcome approve(Trigger trigger, String token) {
         String again = "; trigger the action without a token for a new one";
         synchronized (approvalLock) {
             forgetApprovals(trigger.now);
             UsedToken used = usedTokens.get(token);
             if (used != null) {
-                return "approval token was already used at " + used.usedAt + " by " + used.by + again;
+                return invalidApproval(trigger, "approval token was already used at " + used.usedAt + " by " + used.by + again);
             }
             Approval approval = approvals.get(token);
             if (approval == null) {
-                return "approval token is not known (mistyped, or issued before a restart)" + again;
+                return invalidApproval(trigger, "approval token is not known (mistyped, or issued before a restart)" + again);
             }
             if (!approval.actionId.equals(trigger.actionId())) {
-                return "approval token was issued for action '" + approval.actionId + "', not '" + trigger.actionId() + "'";
+                return invalidApproval(trigger, "approval token was issued for action '" + approval.actionId + "', not '"
+                        + trigger.actionId() + "'");
             }
             if (!approval.params.equals(trigger.params)) {
-                return "approval token was issued for the parameters " + approval.params + ", not " + trigger.params;
+                return invalidApproval(trigger, "approval token was issued for the parameters " + approval.params + ", not "
+                        + trigger.params);
             }
             if (!trigger.now.isBefore(approval.expiresAt)) {
-                return "approval token expired at " + approval.expiresAt + again;
+                return invalidApproval(trigger, "approval token expired at " + approval.expiresAt + again);
+            }
+            Caller approver = trigger.request.caller();
+            Caller requester = approval.requestedBy;
+            if (approver.identifiesPerson() && approver.equals(requester)) {
+                return trigger.rejected(TriggerOutcome.Rejection.APPROVAL_BY_REQUESTER, "action '" + trigger.actionId()
+                        + "' was requested by " + requester.id() + ", who cannot also approve it: a different caller must"
+                        + " approve it with this token before " + approval.expiresAt, null);
             }
             approvals.remove(token);
-            usedTokens.put(token, new UsedToken(trigger.now, trigger.request.who(), approval.expiresAt));
-            trigger.extra.put("requestedBy", approval.requestedBy);
-            trigger.extra.put("approvedBy", trigger.request.who());
+            usedTokens.put(token, new UsedToken(trigger.now, approver.id(), approval.expiresAt));
+            trigger.extra.put("requestedBy", requester.id());
+            trigger.extra.put("approvedBy", approver.id());
             trigger.extra.put("approvalAuditId", approval.auditId);
+            String note = approvalNote(requester, approver);
+            if (note != null) {
+                trigger.approvalNote = note;
+                trigger.extra.put("approvalNote", note);
+            }
             return null;
         }
+    }
+
+    private static TriggerOutcome invalidApproval(Trigger trigger, String problem) {
+        return trigger.rejected(TriggerOutcome.Rejection.APPROVAL_INVALID, problem, null);
+    }
+
+    /** What an approval cannot vouch for when a shared credential is on either side; null between two people. */
+    private static @Nullable String approvalNote(Caller requester, Caller approver) {
+        if (requester.equals(approver)) {
+            return "approved by a second request with the same shared credential (" + approver.id()
+                    + "); Vigil cannot tell two people apart with one shared credential";
+        }
+        if (!approver.identifiesPerson()) {
+            return "approved with the shared credential " + approver.id() + "; Vigil cannot tell whether its holder is "
+                    + requester.id() + ", who requested it";
+        }
+        if (!requester.identifiesPerson()) {
+            return "requested with the shared credential " + requester.id() + "; Vigil cannot tell whether its holder was "
+                    + approver.id() + ", who approved it";
+        }
+        return null;
     }
 
     /** Drops tokens an approval-TTL after they expired: until then an attempt is told "expired" or "used". */
@@ -627,6 +677,7 @@ public final class ActionService {
         final Instant now;
         final long started;
         final Map<String, Object> extra = new ConcurrentHashMap<>();
+        volatile @Nullable String approvalNote;
 
         Trigger(Slot slot, TriggerRequest request, Map<String, Object> params, @Nullable String alertId, String auditId,
                 Instant now, long started) {
@@ -651,7 +702,7 @@ public final class ActionService {
                 TriggerOutcome.@Nullable Rejection rejection, @Nullable String token, @Nullable Instant expiresAt,
                 @Nullable Instant nextAllowedAt) {
             return new TriggerOutcome(status, actionId(), message, auditId, elapsedMs(), request.who(), now, details,
-                    rejection, token, expiresAt, nextAllowedAt, false);
+                    rejection, token, expiresAt, nextAllowedAt, approvalNote, false);
         }
 
         TriggerOutcome rejected(TriggerOutcome.Rejection rejection, String message, @Nullable Instant nextAllowedAt) {
@@ -868,7 +919,7 @@ public final class ActionService {
         }
     }
 
-    private record Approval(String actionId, Map<String, Object> params, String requestedBy, String auditId, Instant expiresAt) {
+    private record Approval(String actionId, Map<String, Object> params, Caller requestedBy, String auditId, Instant expiresAt) {
     }
 
     private record UsedToken(Instant usedAt, String by, Instant expiresAt) {

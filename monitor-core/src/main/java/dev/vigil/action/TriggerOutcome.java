@@ -26,11 +26,13 @@ import org.jspecify.annotations.Nullable;
  *        when the status is {@link Status#PENDING_APPROVAL}
  * @param approvalExpiresAt when that token expires
  * @param nextAllowedAt for a rate-limit or cooldown rejection: when the action may run again
+ * @param approvalNote for a run approved with a shared credential: that Vigil could not tell the approver
+ *        from the requester, e.g. "approved by a second request with the same shared admin token; ..."
  * @param replayed whether this is the stored outcome of an earlier trigger with the same idempotency key
  */
 public record TriggerOutcome(Status status, String actionId, String message, String auditId, long durationMs, String who,
         Instant at, Map<String, Object> details, @Nullable Rejection rejection, @Nullable String approvalToken,
-        @Nullable Instant approvalExpiresAt, @Nullable Instant nextAllowedAt, boolean replayed) {
+        @Nullable Instant approvalExpiresAt, @Nullable Instant nextAllowedAt, @Nullable String approvalNote, boolean replayed) {
 
     /** How a trigger ended. */
     public enum Status {
@@ -65,6 +67,8 @@ public record TriggerOutcome(Status status, String actionId, String message, Str
         NEEDS_APPROVAL,
         /** The approval token is unknown, expired, already used, or for another action or other parameters. */
         APPROVAL_INVALID,
+        /** The person who requested a critical action tried to approve it: a different caller must. */
+        APPROVAL_BY_REQUESTER,
         /** The idempotency key was used before with other parameters, or its first trigger has not finished. */
         IDEMPOTENCY_CONFLICT,
         /** Auto-remediation cannot give the parameters the action requires. */
@@ -113,14 +117,14 @@ public record TriggerOutcome(Status status, String actionId, String message, Str
     /** The same outcome, marked as replayed for a repeated idempotency key. */
     TriggerOutcome asReplay() {
         return new TriggerOutcome(status, actionId, message, auditId, durationMs, who, at, details, rejection,
-                approvalToken, approvalExpiresAt, nextAllowedAt, true);
+                approvalToken, approvalExpiresAt, nextAllowedAt, approvalNote, true);
     }
 
     /**
      * This outcome as the admin API shows it: {@code status}, {@code action}, {@code message},
      * {@code auditId}, {@code durationMs}, {@code who}, {@code at}, and where they apply {@code reason},
-     * {@code nextAllowedAt}, {@code approvalToken}, {@code approvalExpiresAt}, {@code details},
-     * {@code replayed}.
+     * {@code nextAllowedAt}, {@code approvalToken}, {@code approvalExpiresAt}, {@code approvalNote},
+     * {@code details}, {@code replayed}.
      */
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -140,6 +144,9 @@ public record TriggerOutcome(Status status, String actionId, String message, Str
         if (approvalToken != null && approvalExpiresAt != null) {
             json.put("approvalToken", approvalToken);
             json.put("approvalExpiresAt", approvalExpiresAt.toString());
+        }
+        if (approvalNote != null) {
+            json.put("approvalNote", approvalNote);
         }
         if (!details.isEmpty()) {
             json.put("details", details);

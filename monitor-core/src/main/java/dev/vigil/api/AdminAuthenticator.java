@@ -3,28 +3,46 @@ package dev.vigil.api;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Decides whether a request carries admin rights. Anything admin in the API is refused without them.
+ * Decides who, if anyone, sends a request with admin rights. Anything admin in the API is refused
+ * without a {@link Caller}; the audit trail and approvals use the caller's id.
+ *
+ * <p>It sees the request's method, path, query and headers only: the API authenticates before it reads
+ * any body, so an implementation must not call {@link ApiRequest#body()} (doing so fails).
+ *
+ * <p>Today's implementations are the shared bearer token ({@link #bearerToken}) and whatever a host
+ * plugs in, e.g. from its own sign-in; named tokens with roles will be further implementations of this
+ * same method, their callers carrying the roles.
  */
 @FunctionalInterface
 public interface AdminAuthenticator {
 
+    /** Id of the caller the shared {@code monitor.admin.token} stands for. */
+    String ADMIN_TOKEN_CALLER_ID = "admin-token";
+
     /** Nobody is admin: the default when no token is configured. */
-    AdminAuthenticator DENY_ALL = request -> false;
+    AdminAuthenticator DENY_ALL = request -> Optional.empty();
+
+    /** The caller {@code request} authenticates as, or empty when it carries no admin rights. */
+    Optional<Caller> authenticate(ApiRequest request);
 
     /** Whether {@code request} may see admin data. */
-    boolean isAdmin(ApiRequest request);
+    default boolean isAdmin(ApiRequest request) {
+        return authenticate(request).isPresent();
+    }
 
-    /** Admin if this or {@code other} says so, e.g. a bearer token or a Spring Security role. */
+    /** The caller this authenticator finds, else the one {@code other} finds, e.g. a bearer token or a Spring Security user. */
     default AdminAuthenticator or(AdminAuthenticator other) {
         Objects.requireNonNull(other, "other");
-        return request -> isAdmin(request) || other.isAdmin(request);
+        return request -> authenticate(request).or(() -> other.authenticate(request));
     }
 
     /**
-     * Admin when the request sends {@code Authorization: Bearer <token>} with exactly this token.
-     * The comparison takes the same time wherever the first difference is.
+     * Admin when the request sends {@code Authorization: Bearer <token>} with exactly this token. Everyone
+     * holding the token is the same {@linkplain Caller#sharedCredential shared caller},
+     * {@value #ADMIN_TOKEN_CALLER_ID}. The comparison takes the same time wherever the first difference is.
      */
     static AdminAuthenticator bearerToken(String token) {
         Objects.requireNonNull(token, "token");
@@ -32,10 +50,11 @@ public interface AdminAuthenticator {
             throw new IllegalArgumentException("monitor.admin.token must not be blank");
         }
         byte[] expected = digest(token);
+        Optional<Caller> shared = Optional.of(Caller.sharedCredential(ADMIN_TOKEN_CALLER_ID));
         return request -> request.header("Authorization")
                 .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
-                .map(value -> MessageDigest.isEqual(expected, digest(value.substring(7).trim())))
-                .orElse(false);
+                .filter(value -> MessageDigest.isEqual(expected, digest(value.substring(7).trim())))
+                .flatMap(value -> shared);
     }
 
     private static byte[] digest(String value) {

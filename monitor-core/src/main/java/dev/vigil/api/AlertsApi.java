@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.Monitor;
 import dev.vigil.alert.ActiveAlert;
 import dev.vigil.alert.Alert;
@@ -20,15 +18,26 @@ import dev.vigil.alert.Silence;
 import dev.vigil.alert.delivery.OutboxEntry;
 import dev.vigil.alert.delivery.SinkStatus;
 import dev.vigil.internal.HumanText;
-import dev.vigil.internal.Json;
 
 /**
  * The alerting part of the admin API: active alerts and history, acknowledgement, silences and
- * notification deliveries.
+ * notification deliveries. Acknowledgements and silences are recorded as the authenticated {@link Caller}'s.
  */
 final class AlertsApi {
 
     private static final int MAX_HISTORY = 1000;
+    private static final Duration MAX_SILENCE = Duration.ofDays(90);
+
+    /** {@code POST /alerts/{id}/ack}: no body, or {@code {}}. */
+    static final BodySpec ACKNOWLEDGE = BodySpec.NONE;
+    /** {@code POST /silences}. */
+    static final BodySpec SILENCE = BodySpec.of(
+            BodyField.stringMap("matchers").required()
+                    .describedAs("label equalities, all of which must hold; 'rule' and 'severity' match the rule itself"),
+            BodyField.string("startsAt").maxLength(40).describedAs("ISO-8601 instant; default now"),
+            BodyField.string("endsAt").maxLength(40).describedAs("ISO-8601 instant; or give duration"),
+            BodyField.string("duration").maxLength(20).describedAs("how long from startsAt, e.g. 2h; or give endsAt"),
+            BodyField.string("reason").maxLength(500).describedAs("why, for the audit trail"));
 
     private final Monitor monitor;
 
@@ -42,7 +51,7 @@ final class AlertsApi {
                 || endpoint.startsWith("/silences/") || endpoint.equals("/notifications");
     }
 
-    ApiResponse handle(ApiRequest request, String endpoint) {
+    ApiResponse handle(ApiRequest request, String endpoint, Caller caller) {
         String method = request.method();
         boolean get = method.equals("GET") || method.equals("HEAD");
         if (endpoint.equals("/alerts")) {
@@ -50,13 +59,13 @@ final class AlertsApi {
         }
         if (endpoint.startsWith("/alerts/") && endpoint.endsWith("/ack")) {
             String id = endpoint.substring("/alerts/".length(), endpoint.length() - "/ack".length());
-            return method.equals("POST") ? acknowledge(request, id) : MonitorApi.methodNotAllowed("POST");
+            return method.equals("POST") ? acknowledge(request, id, caller) : MonitorApi.methodNotAllowed("POST");
         }
         if (endpoint.equals("/silences")) {
             return switch (method) {
                 case "GET", "HEAD" -> MonitorApi.json(200, Map.of("silences",
                         monitor.alerts().silences().stream().map(AlertsApi::silence).toList()));
-                case "POST" -> createSilence(request);
+                case "POST" -> createSilence(request, caller);
                 default -> MonitorApi.methodNotAllowed("GET, HEAD, POST");
             };
         }
@@ -137,41 +146,54 @@ final class AlertsApi {
         return json;
     }
 
-    private ApiResponse acknowledge(ApiRequest request, String id) {
-        String who = body(request).map(json -> json.path("by").asText("")).filter(s -> !s.isBlank()).orElse("admin");
-        return monitor.alerts().acknowledge(id, who)
+    private ApiResponse acknowledge(ApiRequest request, String id, Caller caller) {
+        ACKNOWLEDGE.read(request, MonitorApi.MAX_BODY_BYTES);
+        return monitor.alerts().acknowledge(id, caller.id())
                 .map(alert -> MonitorApi.json(200, alert(alert)))
                 .orElseGet(() -> MonitorApi.error(404, "not_found", "No active alert with id " + id));
     }
 
-    private ApiResponse createSilence(ApiRequest request) {
-        JsonNode json = body(request).orElseThrow(() -> new IllegalArgumentException(
-                "send {\"matchers\": {\"rule\": \"disk-critical\"}, \"duration\": \"2h\", \"reason\": \"...\"}"));
-        Map<String, String> matchers = new LinkedHashMap<>();
-        json.path("matchers").fields().forEachRemaining(entry -> {
-            if (!entry.getValue().isTextual()) {
-                throw new IllegalArgumentException("matcher '" + entry.getKey() + "' must be a string");
-            }
-            matchers.put(entry.getKey(), entry.getValue().asText());
-        });
-        Instant startsAt = json.hasNonNull("startsAt") ? instant(json.get("startsAt").asText()) : monitor.clock().instant();
+    private ApiResponse createSilence(ApiRequest request, Caller caller) {
+        JsonBody body = SILENCE.read(request, MonitorApi.MAX_BODY_BYTES);
+        Map<String, String> matchers = body.stringMap("matchers");
+        if (matchers.isEmpty()) {
+            throw ApiException.invalidField("matchers", "a silence needs at least one matcher, e.g. {\"rule\": \"disk-critical\"}");
+        }
+        Instant startsAt = body.string("startsAt").map(text -> instant("startsAt", text)).orElse(monitor.clock().instant());
+        Optional<String> end = body.string("endsAt");
+        Optional<String> duration = body.string("duration");
+        if (end.isPresent() == duration.isPresent()) {
+            throw ApiException.badRequest("a silence needs \"endsAt\" or \"duration\" (one of them)");
+        }
+        String endField = end.isPresent() ? "endsAt" : "duration";
         Instant endsAt;
-        if (json.hasNonNull("endsAt")) {
-            endsAt = instant(json.get("endsAt").asText());
-        } else if (json.hasNonNull("duration")) {
-            endsAt = startsAt.plus(HumanText.parseDuration(json.get("duration").asText()));
+        if (end.isPresent()) {
+            endsAt = instant("endsAt", end.get());
         } else {
-            throw new IllegalArgumentException("a silence needs \"endsAt\" or \"duration\"");
+            try {
+                endsAt = startsAt.plus(HumanText.parseDuration(duration.get()));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalidField("duration", "duration must be a duration such as 30m or 2h; " + e.getMessage());
+            }
         }
-        if (Duration.between(startsAt, endsAt).compareTo(Duration.ofDays(90)) > 0) {
-            throw new IllegalArgumentException("a silence may last at most 90 days");
+        if (!endsAt.isAfter(startsAt)) {
+            throw ApiException.invalidField(endField, "a silence must end after it starts: " + startsAt + " .. " + endsAt);
         }
-        String reason = json.path("reason").asText("");
-        String createdBy = json.path("createdBy").asText("admin");
+        if (Duration.between(startsAt, endsAt).compareTo(MAX_SILENCE) > 0) {
+            throw ApiException.invalidField(endField, "a silence may last at most 90 days");
+        }
         Silence silence = new Silence(java.util.UUID.randomUUID().toString(), matchers, startsAt, endsAt,
-                reason.length() > 500 ? reason.substring(0, 500) : reason, createdBy);
+                body.string("reason").orElse(""), caller.id());
         monitor.alerts().silence(silence);
         return MonitorApi.json(201, silence(silence));
+    }
+
+    private static Instant instant(String field, String text) {
+        try {
+            return instant(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField(field, field + " must be an ISO-8601 instant such as 2026-01-01T12:00:00Z; " + e.getMessage());
+        }
     }
 
     private static Map<String, Object> silence(Silence silence) {
@@ -195,23 +217,6 @@ final class AlertsApi {
         body.put("sinks", sinks);
         body.put("recent", monitor.dispatcher().outbox().recent(limit).stream().map(OutboxEntry::toJson).toList());
         return MonitorApi.json(200, body);
-    }
-
-    private static Optional<JsonNode> body(ApiRequest request) {
-        if (request.body().length == 0) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode json = Json.mapper().readTree(request.body());
-            if (json == null || !json.isObject()) {
-                throw new IllegalArgumentException("the body must be a JSON object");
-            }
-            return Optional.of(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("unreadable body");
-        }
     }
 
     private static AlertState state(String text) {

@@ -9,14 +9,17 @@ import java.util.stream.Collectors;
 
 /**
  * A transport-neutral HTTP request, as handed to {@link MonitorApi} by a servlet or another adapter.
+ * The body stays unread until an endpoint that takes one reads it through a {@link BodySpec}, which
+ * happens only after the caller has been authorized.
  *
  * @param method upper-case HTTP method
  * @param path the path inside the application, without context path or query string
  * @param query query parameters
  * @param headers request headers, names lower-cased
- * @param body the request body (empty for none)
+ * @param body the request body, unread ({@link RequestBody#EMPTY} for none)
  */
-public record ApiRequest(String method, String path, Map<String, List<String>> query, Map<String, String> headers, byte[] body) {
+public record ApiRequest(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
+        RequestBody body) {
 
     public ApiRequest {
         Objects.requireNonNull(method, "method");
@@ -28,9 +31,14 @@ public record ApiRequest(String method, String path, Map<String, List<String>> q
                 e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue, (a, b) -> a));
     }
 
+    /** A request whose body is already in memory, handy for tests and in-process callers. */
+    public ApiRequest(String method, String path, Map<String, List<String>> query, Map<String, String> headers, byte[] body) {
+        this(method, path, query, headers, RequestBody.of(body));
+    }
+
     /** A body-less request, handy for GETs and tests. */
     public static ApiRequest of(String method, String path, Map<String, String> headers) {
-        return new ApiRequest(method, path, Map.of(), headers, new byte[0]);
+        return new ApiRequest(method, path, Map.of(), headers, RequestBody.EMPTY);
     }
 
     /** A header's value; names are case-insensitive. */
@@ -42,5 +50,25 @@ public record ApiRequest(String method, String path, Map<String, List<String>> q
     public Optional<String> queryParam(String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** This request as an authenticator sees it: everything but the body, which fails when read. */
+    ApiRequest withoutBody() {
+        return new ApiRequest(method, path, query, headers, Unreadable.BODY);
+    }
+
+    /** The body an authenticator gets: reading it is a programming error, since nobody is authorized yet. */
+    private enum Unreadable implements RequestBody {
+        BODY;
+
+        @Override
+        public long declaredLength() {
+            throw new IllegalStateException("an AdminAuthenticator must not read the request body");
+        }
+
+        @Override
+        public byte[] read(int maxBytes) {
+            throw new IllegalStateException("an AdminAuthenticator must not read the request body");
+        }
     }
 }

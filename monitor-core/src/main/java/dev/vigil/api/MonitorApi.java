@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -22,6 +23,7 @@ import dev.vigil.metrics.LatestValue;
 import dev.vigil.metrics.Point;
 import dev.vigil.metrics.Series;
 import dev.vigil.metrics.TimeSeriesStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Vigil's HTTP API, implemented once and independent of any web framework: adapters turn their
@@ -30,8 +32,16 @@ import dev.vigil.metrics.TimeSeriesStore;
  *
  * <p>Public: {@code GET /api/health}. Admin only (401 otherwise): {@code GET /api/admin/metrics},
  * {@code GET /api/admin/system-health}, alerts, silences and notifications, and registered views.
+ *
+ * <p>Admin requests are authenticated from their method, path and headers before anything else; only
+ * then does an endpoint that takes a body read it, at most {@link #MAX_BODY_BYTES}, strictly against its
+ * {@link BodySpec}. So an unauthorized request is answered 401 with its body unread, and an oversized one
+ * 413 without reading past the cap. Errors have one shape: {@code {"error", "message", "field"}}.
  */
 public final class MonitorApi {
+
+    /** Largest request body the API reads: 64 KiB. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private static final Set<String> SERIES_PARAMS = Set.of("name", "range", "step", "agg");
     private static final int MAX_POINTS = 2_000;
@@ -63,7 +73,10 @@ public final class MonitorApi {
         return settings;
     }
 
-    /** Answers one request; never throws for bad input (it answers 4xx instead). */
+    /**
+     * Answers one request; never throws for bad input (it answers 4xx instead). The request's body is
+     * read only by an endpoint that takes one, after the caller is authorized.
+     */
     public ApiResponse handle(ApiRequest request) {
         String path = stripTrailingSlash(request.path());
         if (path.equals(settings.healthPath())) {
@@ -71,11 +84,14 @@ public final class MonitorApi {
         }
         String admin = settings.adminBasePath();
         if (path.startsWith(admin + "/")) {
-            if (!authenticator.isAdmin(request)) {
+            Optional<Caller> caller = authenticate(request);
+            if (caller.isEmpty()) {
                 return unauthorized();
             }
             try {
-                return admin(request, path.substring(admin.length()));
+                return admin(request, path.substring(admin.length()), caller.get());
+            } catch (ApiException e) {
+                return e.toResponse();
             } catch (IllegalArgumentException e) {
                 return error(400, "bad_request", e.getMessage());
             }
@@ -83,16 +99,21 @@ public final class MonitorApi {
         return error(404, "not_found", "No Vigil endpoint at " + path);
     }
 
-    private ApiResponse admin(ApiRequest request, String endpoint) {
+    /** Who sends {@code request}, from everything but its body, which stays unread. */
+    private Optional<Caller> authenticate(ApiRequest request) {
+        return authenticator.authenticate(request.withoutBody());
+    }
+
+    private ApiResponse admin(ApiRequest request, String endpoint, Caller caller) {
         return switch (endpoint) {
             case "/metrics" -> get(request) ? metrics(request) : methodNotAllowed("GET, HEAD");
             case "/system-health" -> get(request) ? json(200, systemHealth.render()) : methodNotAllowed("GET, HEAD");
             default -> {
                 if (AlertsApi.handles(endpoint)) {
-                    yield alerts.handle(request, endpoint);
+                    yield alerts.handle(request, endpoint, caller);
                 }
                 if (OperationsApi.handles(endpoint)) {
-                    yield operations.handle(request, endpoint);
+                    yield operations.handle(request, endpoint, caller);
                 }
                 Supplier<?> view = views.get(endpoint.substring(1));
                 if (view == null) {
@@ -118,9 +139,9 @@ public final class MonitorApi {
     }
 
     /** The current value of a registered view, if any. */
-    public java.util.Optional<Object> view(String name) {
+    public Optional<Object> view(String name) {
         Supplier<?> view = views.get(name);
-        return view == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(view.get());
+        return view == null ? Optional.empty() : Optional.ofNullable(view.get());
     }
 
     private static boolean get(ApiRequest request) {
@@ -144,7 +165,7 @@ public final class MonitorApi {
         return switch (settings.showDetails()) {
             case ALWAYS -> true;
             case NEVER -> false;
-            case WHEN_AUTHORIZED -> authenticator.isAdmin(request);
+            case WHEN_AUTHORIZED -> authenticate(request).isPresent();
         };
     }
 
@@ -279,13 +300,17 @@ public final class MonitorApi {
         return new ApiResponse(405, base.contentType(), Map.of("Allow", allowed, "Cache-Control", "no-store"), base.body());
     }
 
-    /** A JSON error response: {@code {"error": code, "message": message, "timestamp": ...}}. */
+    /** A JSON error response: {@code {"error": code, "message": message}}. */
     public static ApiResponse error(int status, String code, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", code);
-        body.put("message", message);
-        body.put("timestamp", Instant.now().toString());
-        return json(status, body);
+        return error(status, code, message, null);
+    }
+
+    /**
+     * A JSON error response: {@code {"error": code, "message": message, "field": field}}, without
+     * {@code field} when it is null (no one field of the body is at fault).
+     */
+    public static ApiResponse error(int status, String code, String message, @Nullable String field) {
+        return json(status, ApiException.body(code, message, field));
     }
 
     private static String stripTrailingSlash(String path) {

@@ -5,9 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.Monitor;
 import dev.vigil.action.ActionStatus;
 import dev.vigil.action.TriggerOutcome;
@@ -15,15 +12,30 @@ import dev.vigil.action.TriggerRequest;
 import dev.vigil.audit.AuditEntry;
 import dev.vigil.audit.AuditQuery;
 import dev.vigil.config.ConfigEntry;
+import dev.vigil.config.ConfigKey;
+import dev.vigil.config.RuntimeConfig;
+import dev.vigil.config.UnknownConfigKeyException;
 import dev.vigil.internal.Json;
 import dev.vigil.query.AdminQueryService;
 import dev.vigil.query.QueryException;
 
 /**
  * The operations part of the admin API: read-only SQL, remediation actions behind their guardrails,
- * runtime switches, and the audit trail.
+ * runtime switches, and the audit trail. Who acts is always the authenticated {@link Caller}.
  */
 final class OperationsApi {
+
+    /** {@code POST /run-query}. */
+    static final BodySpec RUN_QUERY = BodySpec.of(
+            BodyField.string("query").required().describedAs("one read-only SQL statement"),
+            BodyField.integer("maxRows").between(1, Integer.MAX_VALUE)
+                    .describedAs("rows wanted (default 100; the query service caps it)"));
+    /** {@code POST /trigger-action}. */
+    static final BodySpec TRIGGER_ACTION = BodySpec.of(
+            BodyField.string("action").required().describedAs("the registered action's id"),
+            BodyField.object("params").describedAs("the action's parameters, as it declares them"),
+            BodyField.string("approvalToken").maxLength(200)
+                    .describedAs("approves a critical action: the token its pending_approval outcome returned"));
 
     private final Monitor monitor;
 
@@ -36,14 +48,14 @@ final class OperationsApi {
                 || endpoint.startsWith("/config/") || endpoint.equals("/audit");
     }
 
-    ApiResponse handle(ApiRequest request, String endpoint) {
+    ApiResponse handle(ApiRequest request, String endpoint, Caller caller) {
         boolean get = request.method().equals("GET") || request.method().equals("HEAD");
         try {
             if (endpoint.equals("/run-query")) {
-                return request.method().equals("POST") ? runQuery(request) : MonitorApi.methodNotAllowed("POST");
+                return request.method().equals("POST") ? runQuery(request, caller) : MonitorApi.methodNotAllowed("POST");
             }
             if (endpoint.equals("/trigger-action")) {
-                return request.method().equals("POST") ? trigger(request) : MonitorApi.methodNotAllowed("POST");
+                return request.method().equals("POST") ? trigger(request, caller) : MonitorApi.methodNotAllowed("POST");
             }
             if (endpoint.equals("/actions")) {
                 return get ? MonitorApi.json(200, Map.of("actions",
@@ -59,7 +71,7 @@ final class OperationsApi {
                         "keys", monitor.runtimeConfig().entries().stream().map(ConfigEntry::toJson).toList()));
             }
             if (endpoint.startsWith("/config/")) {
-                return request.method().equals("PUT") ? setConfig(request, endpoint.substring("/config/".length()))
+                return request.method().equals("PUT") ? setConfig(request, endpoint.substring("/config/".length()), caller)
                         : MonitorApi.methodNotAllowed("PUT");
             }
             return get ? audit(request) : MonitorApi.methodNotAllowed("GET, HEAD");
@@ -68,44 +80,25 @@ final class OperationsApi {
         }
     }
 
-    private ApiResponse runQuery(ApiRequest request) {
+    private ApiResponse runQuery(ApiRequest request, Caller caller) {
         AdminQueryService service = monitor.queryService().orElse(null);
         if (service == null) {
             return MonitorApi.error(404, "not_found", "run-query is disabled (monitor.query.enabled=false)");
         }
-        JsonNode body = body(request);
-        JsonNode query = body.path("query");
-        if (!query.isTextual() || query.asText().isBlank()) {
-            throw new IllegalArgumentException("send {\"query\": \"SELECT ...\", \"maxRows\": 100}");
-        }
-        JsonNode maxRows = body.path("maxRows");
-        if (!maxRows.isMissingNode() && !maxRows.canConvertToInt()) {
-            throw new IllegalArgumentException("maxRows must be an integer");
-        }
+        JsonBody body = RUN_QUERY.read(request, MonitorApi.MAX_BODY_BYTES);
         try {
-            return MonitorApi.json(200, service.run(query.asText(), maxRows.isMissingNode() ? 100 : maxRows.asInt(),
-                    who(request, body)));
+            return MonitorApi.json(200, service.run(body.string("query").orElseThrow(), body.integer("maxRows").orElse(100),
+                    caller.id()));
         } catch (QueryException e) {
             return MonitorApi.error(e.kind().httpStatus(), e.code(), e.getMessage());
         }
     }
 
-    private ApiResponse trigger(ApiRequest request) {
-        JsonNode body = body(request);
-        String action = body.path("action").asText("");
-        if (action.isBlank()) {
-            throw new IllegalArgumentException("send {\"action\": \"<id>\", \"params\": {...}}");
-        }
-        JsonNode params = body.path("params");
-        if (!params.isMissingNode() && !params.isNull() && !params.isObject()) {
-            throw new IllegalArgumentException("params must be a JSON object");
-        }
-        Map<String, Object> values = params.isObject()
-                ? Json.mapper().convertValue(params, new TypeReference<Map<String, Object>>() { })
-                : Map.of();
-        TriggerRequest trigger = TriggerRequest.of(action, values, who(request, body))
+    private ApiResponse trigger(ApiRequest request, Caller caller) {
+        JsonBody body = TRIGGER_ACTION.read(request, MonitorApi.MAX_BODY_BYTES);
+        TriggerRequest trigger = TriggerRequest.of(body.string("action").orElseThrow(), body.object("params"), caller)
                 .withIdempotencyKey(request.header("Idempotency-Key").orElse(null))
-                .withApprovalToken(body.hasNonNull("approvalToken") ? body.get("approvalToken").asText() : null);
+                .withApprovalToken(body.string("approvalToken").orElse(null));
         TriggerOutcome outcome = monitor.actions().trigger(trigger);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Cache-Control", "no-store");
@@ -129,19 +122,47 @@ final class OperationsApi {
                 case RATE_LIMITED, COOLDOWN -> 429;
                 case KILL_SWITCH, BUSY -> 503;
                 case ALREADY_RUNNING, IDEMPOTENCY_CONFLICT -> 409;
-                case APPROVAL_INVALID, NEEDS_APPROVAL -> 403;
+                case APPROVAL_INVALID, APPROVAL_BY_REQUESTER, NEEDS_APPROVAL -> 403;
                 case INVALID_PARAMETERS -> 400;
             };
         };
     }
 
-    private ApiResponse setConfig(ApiRequest request, String key) {
-        JsonNode body = body(request);
-        if (!body.has("value")) {
-            throw new IllegalArgumentException("send {\"value\": ...}");
+    private ApiResponse setConfig(ApiRequest request, String key, Caller caller) {
+        ConfigKey<?> configKey = RuntimeConfig.KEYS.stream().filter(known -> known.name().equals(key)).findFirst()
+                .orElse(null);
+        if (configKey == null) {
+            try {
+                monitor.runtimeConfig().set(key, null, caller.id()); // refused and audited like any refused change
+            } catch (UnknownConfigKeyException e) {
+                return MonitorApi.error(404, "not_found", e.getMessage());
+            }
+            throw new IllegalStateException("the runtime configuration accepted the unknown key " + key);
         }
-        Object value = monitor.runtimeConfig().set(key, body.get("value"), who(request, body));
+        JsonBody body = configSpec(configKey).read(request, MonitorApi.MAX_BODY_BYTES);
+        Object given = switch (configKey.typeName()) {
+            case "boolean" -> body.bool("value").orElseThrow();
+            case "integer" -> body.integer("value").orElseThrow();
+            default -> body.string("value").orElseThrow();
+        };
+        Object value;
+        try {
+            value = monitor.runtimeConfig().set(key, given, caller.id());
+        } catch (IllegalArgumentException e) { // out of range: the key's own message, e.g. "must be an integer 1..1000"
+            throw ApiException.invalidField("value", e.getMessage());
+        }
         return MonitorApi.json(200, Map.of("key", key, "value", value));
+    }
+
+    /** {@code PUT /config/{key}}: {@code {"value": ...}} of the key's type (a duration as text such as {@code "30s"}). */
+    static BodySpec configSpec(ConfigKey<?> key) {
+        String description = key.description() + " (" + key.allowed() + ")";
+        BodyField value = switch (key.typeName()) {
+            case "boolean" -> BodyField.bool("value");
+            case "integer" -> BodyField.integer("value");
+            default -> BodyField.string("value").maxLength(40);
+        };
+        return BodySpec.of(value.required().describedAs(description));
     }
 
     private ApiResponse audit(ApiRequest request) {
@@ -165,29 +186,6 @@ final class OperationsApi {
         }
         return MonitorApi.json(200, Map.of("entries",
                 monitor.audit().query(query).stream().map(AuditEntry::toJson).toList()));
-    }
-
-    /** Who acts: the body's {@code by}, else "admin" (a bearer token names no person). */
-    private static String who(ApiRequest request, JsonNode body) {
-        String by = body.path("by").asText("").strip();
-        return by.isEmpty() ? "admin" : by.length() > 100 ? by.substring(0, 100) : by;
-    }
-
-    static JsonNode body(ApiRequest request) {
-        if (request.body().length == 0) {
-            throw new IllegalArgumentException("a JSON object body is required");
-        }
-        try {
-            JsonNode json = Json.mapper().readTree(request.body());
-            if (json == null || !json.isObject()) {
-                throw new IllegalArgumentException("the body must be a JSON object");
-            }
-            return json;
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("unreadable body");
-        }
     }
 
     private static int limit(String text) {

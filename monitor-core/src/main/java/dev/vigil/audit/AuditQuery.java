@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * entries at or after an instant, at most {@code limit} of them.
  *
  * <pre>{@code
- * audit.query(AuditQuery.latest(50).ofType(AuditEntry.Type.ACTION).by("admin"));
+ * audit.query(AuditQuery.latest(50).ofType(AuditEntry.Type.ACTION).by("admin-token"));
  * }</pre>
  *
  * @param type only entries of this type, if given

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -32,6 +33,16 @@ public final class Json {
     /** The shared mapper; do not reconfigure it. */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * A parser over {@code json} that refuses a key repeated within one object ({@code {"a": 1, "a": 2}}),
+     * for reading request bodies strictly; read a tree with {@code mapper().readTree(parser)}.
+     */
+    public static JsonParser strictParser(byte[] json) throws IOException {
+        JsonParser parser = MAPPER.getFactory().createParser(json);
+        parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        return parser;
     }
 
     /** Serialises {@code value} to UTF-8 JSON bytes. */

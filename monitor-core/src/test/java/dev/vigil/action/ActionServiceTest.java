@@ -21,6 +21,7 @@ import dev.vigil.action.TriggerOutcome.Status;
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertState;
 import dev.vigil.alert.Severity;
+import dev.vigil.api.Caller;
 import dev.vigil.config.RuntimeConfig;
 import dev.vigil.test.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -299,12 +300,12 @@ class ActionServiceTest {
         register(ActionRegistration.builder("restart_server", counting).severity(ActionSeverity.CRITICAL));
         String token = trigger("restart_server").approvalToken();
         trigger("restart_server");
-        actions.trigger(TriggerRequest.of("restart_server", Map.of(), "alice").withApprovalToken(token));
+        actions.trigger(TriggerRequest.of("restart_server", Map.of(), "bob").withApprovalToken(token));
 
-        TriggerOutcome reused = actions.trigger(TriggerRequest.of("restart_server", Map.of(), "bob").withApprovalToken(token));
+        TriggerOutcome reused = actions.trigger(TriggerRequest.of("restart_server", Map.of(), "carol").withApprovalToken(token));
 
         assertThat(reused.rejection()).isEqualTo(Rejection.APPROVAL_INVALID);
-        assertThat(reused.message()).isEqualTo("approval token was already used at 2026-01-01T00:00:00Z by alice; "
+        assertThat(reused.message()).isEqualTo("approval token was already used at 2026-01-01T00:00:00Z by bob; "
                 + "trigger the action without a token for a new one");
         assertThat(runs).hasValue(1);
     }
@@ -341,12 +342,79 @@ class ActionServiceTest {
         register(ActionRegistration.builder("restart_server", counting).severity(ActionSeverity.CRITICAL));
         String token = trigger("restart_server").approvalToken();
         config.set("actions.kill-switch", true, "ops");
-        assertThat(actions.trigger(TriggerRequest.of("restart_server", Map.of(), "alice").withApprovalToken(token))
+        assertThat(actions.trigger(TriggerRequest.of("restart_server", Map.of(), "bob").withApprovalToken(token))
                 .rejection()).isEqualTo(Rejection.KILL_SWITCH);
         config.set("actions.kill-switch", false, "ops");
 
-        assertThat(actions.trigger(TriggerRequest.of("restart_server", Map.of(), "alice").withApprovalToken(token))
+        assertThat(actions.trigger(TriggerRequest.of("restart_server", Map.of(), "bob").withApprovalToken(token))
                 .status()).isEqualTo(Status.SUCCEEDED);
+    }
+
+    @Test
+    void requesterCannotApproveTheirOwnCriticalActionButSomeoneElseCan() {
+        register(ActionRegistration.builder("restart_server", counting).severity(ActionSeverity.CRITICAL));
+        TriggerOutcome pending = actions.trigger(TriggerRequest.of("restart_server", Map.of(), Caller.person("alice")));
+
+        TriggerOutcome self = actions.trigger(TriggerRequest.of("restart_server", Map.of(), Caller.person("alice"))
+                .withApprovalToken(pending.approvalToken()));
+
+        assertThat(self.rejection()).isEqualTo(Rejection.APPROVAL_BY_REQUESTER);
+        assertThat(self.message()).isEqualTo("action 'restart_server' was requested by alice, who cannot also approve it:"
+                + " a different caller must approve it with this token before 2026-01-01T00:10:00Z");
+        assertThat(self.toJson()).containsEntry("reason", "approval_by_requester");
+        assertThat(runs).hasValue(0);
+
+        TriggerOutcome approved = actions.trigger(TriggerRequest.of("restart_server", Map.of(), Caller.person("bob"))
+                .withApprovalToken(pending.approvalToken()));
+
+        assertThat(approved.status()).isEqualTo(Status.SUCCEEDED);
+        assertThat(approved.approvalNote()).isNull();
+        assertThat(approved.toJson()).doesNotContainKey("approvalNote");
+        assertThat(runs).hasValue(1);
+        assertThat(actionAudit()).extracting(AuditEntry::outcome).containsExactly("succeeded", "rejected", "pending_approval");
+        assertThat(actionAudit().get(0).details()).containsEntry("requestedBy", "alice").containsEntry("approvedBy", "bob")
+                .doesNotContainKey("approvalNote");
+        assertThat(actionAudit().get(1).details()).containsEntry("reason", "approval_by_requester");
+    }
+
+    @Test
+    void sharedCredentialApprovesAsASecondRequestAndSaysSo() {
+        register(ActionRegistration.builder("restart_server", counting).severity(ActionSeverity.CRITICAL));
+        Caller token = Caller.sharedCredential("admin-token");
+        String approval = actions.trigger(TriggerRequest.of("restart_server", Map.of(), token)).approvalToken();
+
+        TriggerOutcome approved = actions.trigger(TriggerRequest.of("restart_server", Map.of(), token)
+                .withApprovalToken(approval));
+
+        assertThat(approved.status()).isEqualTo(Status.SUCCEEDED);
+        String note = "approved by a second request with the same shared credential (admin-token);"
+                + " Vigil cannot tell two people apart with one shared credential";
+        assertThat(approved.approvalNote()).isEqualTo(note);
+        assertThat(approved.toJson()).containsEntry("approvalNote", note);
+        assertThat(actionAudit().get(0).details()).containsEntry("approvalNote", note)
+                .containsEntry("requestedBy", "admin-token").containsEntry("approvedBy", "admin-token");
+        assertThat(actionAudit().get(0).who()).isEqualTo("admin-token");
+    }
+
+    @Test
+    void approvalAcrossAPersonAndASharedCredentialIsAcceptedWithANote() {
+        register(ActionRegistration.builder("restart_server", counting).severity(ActionSeverity.CRITICAL));
+        String first = actions.trigger(TriggerRequest.of("restart_server", Map.of(), Caller.person("alice"))).approvalToken();
+        TriggerOutcome byToken = actions.trigger(TriggerRequest.of("restart_server", Map.of(),
+                Caller.sharedCredential("admin-token")).withApprovalToken(first));
+        clock.advance(Duration.ofHours(1));
+        String second = actions.trigger(TriggerRequest.of("restart_server", Map.of(),
+                Caller.sharedCredential("admin-token"))).approvalToken();
+        TriggerOutcome byPerson = actions.trigger(TriggerRequest.of("restart_server", Map.of(), Caller.person("alice"))
+                .withApprovalToken(second));
+
+        assertThat(byToken.status()).isEqualTo(Status.SUCCEEDED);
+        assertThat(byToken.approvalNote()).isEqualTo("approved with the shared credential admin-token;"
+                + " Vigil cannot tell whether its holder is alice, who requested it");
+        assertThat(byPerson.status()).isEqualTo(Status.SUCCEEDED);
+        assertThat(byPerson.approvalNote()).isEqualTo("requested with the shared credential admin-token;"
+                + " Vigil cannot tell whether its holder was alice, who approved it");
+        assertThat(runs).hasValue(2);
     }
 
     @Test

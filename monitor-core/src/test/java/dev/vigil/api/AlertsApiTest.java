@@ -71,7 +71,11 @@ class AlertsApiTest {
                 query.put(kv[0], List.of(kv[1]));
             }
         }
-        ApiResponse response = monitor.api().handle(new ApiRequest(method, parts[0], query, ADMIN,
+        Map<String, String> headers = new HashMap<>(ADMIN);
+        if (!body.isEmpty()) {
+            headers.put("Content-Type", "application/json");
+        }
+        ApiResponse response = monitor.api().handle(new ApiRequest(method, parts[0], query, headers,
                 body.getBytes(StandardCharsets.UTF_8)));
         assertThat(response.status()).as(response.bodyText()).isEqualTo(expectedStatus);
         return response.body().length == 0 ? null : json.readTree(response.body());
@@ -126,12 +130,14 @@ class AlertsApiTest {
         minute();
         String id = call("GET", "/api/admin/alerts", "", 200).get("warnings").get(0).get("id").asText();
 
-        JsonNode acked = call("POST", "/api/admin/alerts/" + id + "/ack", "{\"by\": \"ops@example.com\"}", 200);
+        assertThat(call("POST", "/api/admin/alerts/" + id + "/ack", "{\"by\": \"ops@example.com\"}", 400).get("field")
+                .asText()).isEqualTo("by");
+        JsonNode acked = call("POST", "/api/admin/alerts/" + id + "/ack", "", 200);
 
         assertThat(acked.get("acknowledged").asBoolean()).isTrue();
         JsonNode listed = call("GET", "/api/admin/alerts", "", 200).get("warnings").get(0);
         assertThat(listed.get("acknowledged").asBoolean()).isTrue();
-        assertThat(listed.get("acknowledgedBy").asText()).isEqualTo("ops@example.com");
+        assertThat(listed.get("acknowledgedBy").asText()).isEqualTo("admin-token");
         call("POST", "/api/admin/alerts/nope/ack", "", 404);
     }
 
@@ -139,6 +145,7 @@ class AlertsApiTest {
     void silenceCanBeCreatedListedAndDeleted() throws Exception {
         JsonNode created = call("POST", "/api/admin/silences",
                 "{\"matchers\": {\"rule\": \"quota-high\"}, \"duration\": \"2h\", \"reason\": \"known\"}", 201);
+        assertThat(created.get("createdBy").asText()).isEqualTo("admin-token");
         quota.set(0.95);
         minute();
         minute();
@@ -160,6 +167,13 @@ class AlertsApiTest {
                 .get("message").asText()).contains("at least one matcher");
         assertThat(call("POST", "/api/admin/silences", "{\"matchers\": {\"rule\": \"x\"}}", 400)
                 .get("message").asText()).contains("\"endsAt\" or \"duration\"");
+        assertThat(call("POST", "/api/admin/silences", "{\"matchers\": {\"rule\": \"x\"}, \"duration\": \"soon\"}", 400)
+                .get("field").asText()).isEqualTo("duration");
+        assertThat(call("POST", "/api/admin/silences", "{\"matchers\": {\"rule\": 7}, \"duration\": \"1h\"}", 400)
+                .get("message").asText()).isEqualTo("matchers must be a JSON object of strings; 'rule' is a number");
+        assertThat(call("POST", "/api/admin/silences",
+                "{\"matchers\": {\"rule\": \"x\"}, \"duration\": \"1h\", \"createdBy\": \"mallory\"}", 400)
+                .get("field").asText()).isEqualTo("createdBy");
         assertThat(call("GET", "/api/admin/alerts?state=angry", "", 400).get("message").asText()).contains("state must be");
         call("PUT", "/api/admin/alerts", "", 405);
     }

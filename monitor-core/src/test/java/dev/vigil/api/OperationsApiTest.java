@@ -59,6 +59,9 @@ class OperationsApiTest {
             }
         }
         Map<String, String> allHeaders = new HashMap<>(Map.of("Authorization", "Bearer t0k3n"));
+        if (!body.isEmpty()) {
+            allHeaders.put("Content-Type", "application/json");
+        }
         for (int i = 0; i < headers.length; i += 2) {
             allHeaders.put(headers[i], headers[i + 1]);
         }
@@ -70,8 +73,12 @@ class OperationsApiTest {
 
     @Test
     void actionRunsAndIsAudited() throws Exception {
+        JsonNode refused = call("POST", "/api/admin/trigger-action",
+                "{\"action\": \"start_curation\", \"params\": {\"limit\": 50}, \"by\": \"ops@example.com\"}", 400);
+        assertThat(refused.get("field").asText()).isEqualTo("by");
+        assertThat(curations).hasValue(0);
         JsonNode outcome = call("POST", "/api/admin/trigger-action",
-                "{\"action\": \"start_curation\", \"params\": {\"limit\": 50}, \"by\": \"ops@example.com\"}", 200);
+                "{\"action\": \"start_curation\", \"params\": {\"limit\": 50}}", 200);
 
         assertThat(outcome.get("status").asText()).isEqualTo("succeeded");
         assertThat(outcome.get("message").asText()).isEqualTo("curation started");
@@ -79,7 +86,7 @@ class OperationsApiTest {
         assertThat(curations).hasValue(1);
         JsonNode audit = call("GET", "/api/admin/audit?type=action", "", 200).get("entries");
         assertThat(audit.get(0).get("id").asText()).isEqualTo(outcome.get("auditId").asText());
-        assertThat(audit.get(0).get("who").asText()).isEqualTo("ops@example.com");
+        assertThat(audit.get(0).get("who").asText()).isEqualTo("admin-token");
     }
 
     @Test
@@ -112,8 +119,16 @@ class OperationsApiTest {
 
     @Test
     void badOrUnknownConfigIsRejected() throws Exception {
-        assertThat(call("PUT", "/api/admin/config/actions.max-per-hour", "{\"value\": \"abc\"}", 400).get("message").asText())
+        assertThat(call("PUT", "/api/admin/config/actions.max-per-hour", "{\"value\": 5000}", 400).get("message").asText())
                 .contains("actions.max-per-hour must be an integer 1..1000");
+        for (String notAnInteger : List.of("\"abc\"", "\"5\"", "5.5", "true")) {
+            JsonNode refused = call("PUT", "/api/admin/config/actions.max-per-hour", "{\"value\": " + notAnInteger + "}", 400);
+            assertThat(refused.get("field").asText()).isEqualTo("value");
+            assertThat(refused.get("message").asText()).startsWith("value must be an integer; got ");
+        }
+        call("PUT", "/api/admin/config/actions.kill-switch", "{\"value\": \"true\"}", 400);
+        call("PUT", "/api/admin/config/health.interval", "{\"value\": 30}", 400);
+        assertThat(monitor.runtimeConfig().get("actions.max-per-hour")).isEqualTo(10);
         call("PUT", "/api/admin/config/does.not.exist", "{\"value\": 1}", 404);
         call("PUT", "/api/admin/config/actions.auto-fix", "{}", 400);
     }
@@ -129,7 +144,11 @@ class OperationsApiTest {
                 "{\"action\": \"restart_workers\", \"approvalToken\": \"" + token + "\"}", 200);
 
         assertThat(approved.get("status").asText()).isEqualTo("succeeded");
+        assertThat(approved.get("approvalNote").asText()).isEqualTo("approved by a second request with the same shared"
+                + " credential (admin-token); Vigil cannot tell two people apart with one shared credential");
         assertThat(restarts).hasValue(1);
+        JsonNode audited = call("GET", "/api/admin/audit?type=action&limit=1", "", 200).get("entries").get(0);
+        assertThat(audited.get("details").get("approvalNote").asText()).startsWith("approved by a second request");
         call("POST", "/api/admin/trigger-action", "{\"action\": \"restart_workers\", \"approvalToken\": \"" + token + "\"}", 403);
     }
 
@@ -149,7 +168,8 @@ class OperationsApiTest {
         call("POST", "/api/admin/trigger-action", "{\"action\": \"start_curation\"}", 200);
 
         ApiResponse limited = monitor.api().handle(new ApiRequest("POST", "/api/admin/trigger-action", Map.of(),
-                Map.of("Authorization", "Bearer t0k3n"), "{\"action\": \"start_curation\"}".getBytes(StandardCharsets.UTF_8)));
+                Map.of("Authorization", "Bearer t0k3n", "Content-Type", "application/json"),
+                "{\"action\": \"start_curation\"}".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.headers()).containsKey("Retry-After");
@@ -181,7 +201,7 @@ class OperationsApiTest {
 
         JsonNode ok = call("POST", "/api/admin/run-query", "{\"query\": \"SELECT 1\", \"maxRows\": 5}", 200);
         assertThat(ok.get("rows").get(0).get(0).asInt()).isEqualTo(5);
-        assertThat(ok.get("who").asText()).isEqualTo("admin");
+        assertThat(ok.get("who").asText()).isEqualTo("admin-token");
         JsonNode rejected = call("POST", "/api/admin/run-query", "{\"query\": \"DROP TABLE users\"}", 400);
         assertThat(rejected.get("error").asText()).isEqualTo("not_a_query");
         call("POST", "/api/admin/run-query", "{\"query\": 42}", 400);

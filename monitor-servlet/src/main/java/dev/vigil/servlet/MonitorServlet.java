@@ -1,15 +1,19 @@
 package dev.vigil.servlet;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import dev.vigil.api.ApiRequest;
 import dev.vigil.api.ApiResponse;
 import dev.vigil.api.MonitorApi;
+import dev.vigil.api.RequestBody;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,15 +30,18 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>It only translates: every decision (routing, auth, JSON) is the API's, so every host serves
- * the same bytes. Request bodies above {@link #MAX_BODY_BYTES} are refused with 413 unread.
+ * the same bytes. The request body is handed over unread: the API authenticates the request from its
+ * method, path and headers first, and only an endpoint that takes a body reads it, at most
+ * {@link #MAX_BODY_BYTES} (a longer declared body is refused with 413 unread, a longer chunked one as
+ * soon as the cap is passed). Query parameters come from the query string only, never from a form body.
  */
 public class MonitorServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger log = LoggerFactory.getLogger(MonitorServlet.class);
 
-    /** Largest request body the API accepts: 64 KiB. */
-    public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Largest request body the API reads: 64 KiB ({@link MonitorApi#MAX_BODY_BYTES}). */
+    public static final int MAX_BODY_BYTES = MonitorApi.MAX_BODY_BYTES;
 
     private final transient MonitorApi api;
 
@@ -47,10 +54,7 @@ public class MonitorServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ApiResponse answer;
         try {
-            byte[] body = readBody(request);
-            answer = body == null
-                    ? MonitorApi.error(413, "payload_too_large", "Request bodies are limited to " + MAX_BODY_BYTES + " bytes")
-                    : api.handle(toApiRequest(request, body));
+            answer = api.handle(toApiRequest(request));
         } catch (RuntimeException e) {
             log.error("Vigil API failed on {} {}", request.getMethod(), request.getRequestURI(), e);
             answer = MonitorApi.error(500, "internal_error", "Vigil could not answer this request; see the server log");
@@ -58,30 +62,39 @@ public class MonitorServlet extends HttpServlet {
         write(answer, request, response);
     }
 
-    private static ApiRequest toApiRequest(HttpServletRequest request, byte[] body) {
+    private static ApiRequest toApiRequest(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        Map<String, List<String>> query = new HashMap<>();
-        request.getParameterMap().forEach((name, values) -> query.put(name, List.of(values)));
         Map<String, String> headers = new HashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             headers.putIfAbsent(name, request.getHeader(name));
         }
-        return new ApiRequest(request.getMethod(), path, query, headers, body);
+        return new ApiRequest(request.getMethod(), path, query(request.getQueryString()), headers,
+                RequestBody.lazy(request.getContentLengthLong(), request::getInputStream));
     }
 
-    /** The body, or {@code null} when it is larger than {@link #MAX_BODY_BYTES}. */
-    private static byte[] readBody(HttpServletRequest request) throws IOException {
-        long declared = request.getContentLengthLong();
-        if (declared > MAX_BODY_BYTES) {
-            return null;
+    /**
+     * The query string's parameters, decoded as UTF-8. Unlike {@code getParameterMap()}, this never reads
+     * a form-encoded body, which must stay unread until the caller is authorized.
+     */
+    static Map<String, List<String>> query(String queryString) {
+        if (queryString == null || queryString.isEmpty()) {
+            return Map.of();
         }
-        if (declared == 0) {
-            return new byte[0];
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        for (String pair : queryString.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                query.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+            } catch (IllegalArgumentException e) { // a broken %-escape: skipped, as containers do
+                log.debug("Skipping an undecodable query parameter");
+            }
         }
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            return body.length > MAX_BODY_BYTES ? null : body;
-        }
+        return query;
     }
 
     private static void write(ApiResponse answer, HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -2,6 +2,7 @@ package dev.vigil.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,9 +18,16 @@ import dev.vigil.api.ApiResponse;
 import dev.vigil.health.HealthCheckRegistration;
 import dev.vigil.health.HealthResult;
 import dev.vigil.test.MutableClock;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import dev.vigil.action.ActionRegistration;
+import dev.vigil.action.ActionResult;
+import dev.vigil.action.ActionSeverity;
 import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +38,9 @@ class MonitorServletTest {
     private final MutableClock clock = MutableClock.atFixedStart();
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
+    private final BodyReadCounter bodies = new BodyReadCounter();
+    private final AtomicInteger cacheClears = new AtomicInteger();
+    private final AtomicInteger connectionClears = new AtomicInteger();
     private Monitor monitor;
     private Tomcat tomcat;
     private String base;
@@ -43,7 +54,16 @@ class MonitorServletTest {
                 .healthCheck(HealthCheckRegistration.of("db", () -> HealthResult.up().withDetail("latencyMs", 2)))
                 .healthCheck(HealthCheckRegistration.builder("search", () -> HealthResult.down("index missing"))
                         .critical(false).build())
+                .action(ActionRegistration.builder("clear_cache", context -> {
+                    cacheClears.incrementAndGet();
+                    return ActionResult.succeeded("cleared");
+                }).build())
+                .action(ActionRegistration.builder("clear_connections", context -> {
+                    connectionClears.incrementAndGet();
+                    return ActionResult.succeeded("evicted");
+                }).severity(ActionSeverity.CRITICAL).build())
                 .build();
+        monitor.queryService((sql, maxRows, who) -> Map.of("rows", List.of(List.of(maxRows)), "who", who));
         monitor.health().runDue().join();
 
         File baseDir = Files.createTempDirectory("vigil-tomcat").toFile();
@@ -51,6 +71,14 @@ class MonitorServletTest {
         tomcat.setBaseDir(baseDir.getAbsolutePath());
         tomcat.setPort(0);
         Context context = tomcat.addContext("/shop", baseDir.getAbsolutePath());
+        FilterDef counter = new FilterDef();
+        counter.setFilterName("counter");
+        counter.setFilter(bodies);
+        context.addFilterDef(counter);
+        FilterMap everything = new FilterMap();
+        everything.setFilterName("counter");
+        everything.addURLPattern("/*");
+        context.addFilterMap(everything);
         Tomcat.addServlet(context, "vigil", new MonitorServlet(monitor.api()));
         monitor.api().mappings().forEach(mapping -> context.addServletMappingDecoded(mapping, "vigil"));
         tomcat.start();
@@ -101,17 +129,118 @@ class MonitorServletTest {
         assertThat(response.body()).isEqualTo(direct.bodyText());
     }
 
-    @Test
-    void oversizedBodyIsRefusedWith413() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/admin/anything"))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[MonitorServlet.MAX_BODY_BYTES + 1]))
-                .header("Content-Type", "application/json")
-                .build();
+    private HttpResponse<String> post(String path, HttpRequest.BodyPublisher body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20)).POST(body);
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
 
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    private JsonNode adminPost(String path, String body, int expectedStatus) throws Exception {
+        HttpResponse<String> response = post(path, HttpRequest.BodyPublishers.ofString(body),
+                "Authorization", "Bearer t0ken", "Content-Type", "application/json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+        return json.readTree(response.body());
+    }
+
+    /** A body of unknown length, which the client sends chunked. */
+    private static HttpRequest.BodyPublisher chunked(int bytes) {
+        return HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[bytes]));
+    }
+
+    @Test
+    void validActionRunsOverRealHttp() throws Exception {
+        JsonNode outcome = adminPost("/api/admin/trigger-action", "{\"action\": \"clear_cache\"}", 200);
+
+        assertThat(outcome.get("status").asText()).isEqualTo("succeeded");
+        assertThat(outcome.get("who").asText()).isEqualTo("admin-token");
+        assertThat(cacheClears).hasValue(1);
+        assertThat(adminPost("/api/admin/run-query?ignored=1", "{\"query\": \"SELECT 1\", \"maxRows\": 5}", 200)
+                .get("rows").get(0).get(0).asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void wrongContentTypeIs415() throws Exception {
+        HttpResponse<String> response = post("/api/admin/trigger-action",
+                HttpRequest.BodyPublishers.ofString("action=clear_cache"),
+                "Authorization", "Bearer t0ken", "Content-Type", "application/x-www-form-urlencoded");
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(json.readTree(response.body()).get("error").asText()).isEqualTo("unsupported_media_type");
+        assertThat(bodies.bytesRead()).isZero();
+        assertThat(cacheClears).hasValue(0);
+    }
+
+    @Test
+    void badJsonIs400WithTheFieldAtFault() throws Exception {
+        assertThat(adminPost("/api/admin/trigger-action", "{\"action\": ", 400).get("error").asText()).isEqualTo("malformed_json");
+        assertThat(adminPost("/api/admin/trigger-action", "{\"action\": \"clear_cache\"} trailing", 400).get("error").asText())
+                .isEqualTo("malformed_json");
+        JsonNode unknown = adminPost("/api/admin/trigger-action", "{\"action\": \"clear_cache\", \"by\": \"ceo\"}", 400);
+        assertThat(unknown.get("field").asText()).isEqualTo("by");
+        assertThat(unknown.get("message").asText()).isEqualTo("unknown field 'by'; allowed: action, params, approvalToken");
+        JsonNode fraction = adminPost("/api/admin/run-query", "{\"query\": \"SELECT 1\", \"maxRows\": 5.5}", 400);
+        assertThat(fraction.get("field").asText()).isEqualTo("maxRows");
+        assertThat(fraction.fieldNames()).toIterable().containsExactly("error", "message", "field");
+        assertThat(cacheClears).hasValue(0);
+    }
+
+    @Test
+    void duplicateKeyIs400AndRunsNothing() throws Exception {
+        JsonNode refused = adminPost("/api/admin/trigger-action", "{\"action\":\"clear_cache\",\"action\":\"clear_connections\"}", 400);
+
+        assertThat(refused.get("error").asText()).isEqualTo("duplicate_field");
+        assertThat(refused.get("field").asText()).isEqualTo("action");
+        assertThat(cacheClears).hasValue(0);
+        assertThat(connectionClears).hasValue(0);
+    }
+
+    @Test
+    void oversizedBodyIsRefusedWith413Unread() throws Exception {
+        HttpResponse<String> response = post("/api/admin/trigger-action",
+                HttpRequest.BodyPublishers.ofByteArray(new byte[MonitorServlet.MAX_BODY_BYTES + 1]),
+                "Authorization", "Bearer t0ken", "Content-Type", "application/json");
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(json.readTree(response.body()).get("error").asText()).isEqualTo("payload_too_large");
+        assertThat(bodies.bytesRead()).isZero();
+    }
+
+    @Test
+    void oversizedChunkedBodyIsReadNoFurtherThanTheCap() throws Exception {
+        HttpResponse<String> response = post("/api/admin/trigger-action", chunked(1024 * 1024),
+                "Authorization", "Bearer t0ken", "Content-Type", "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(bodies.bytesRead()).isPositive().isLessThanOrEqualTo(MonitorServlet.MAX_BODY_BYTES + 1L);
+    }
+
+    @Test
+    void unauthenticatedRequestIs401WithTheBodyUnread() throws Exception {
+        HttpResponse<String> declared = post("/api/admin/trigger-action",
+                HttpRequest.BodyPublishers.ofByteArray(new byte[MonitorServlet.MAX_BODY_BYTES + 1]),
+                "Content-Type", "application/json");
+        HttpResponse<String> chunked = post("/api/admin/trigger-action", chunked(256 * 1024),
+                "Authorization", "Bearer wrong", "Content-Type", "application/json");
+        HttpResponse<String> form = post("/api/admin/trigger-action",
+                HttpRequest.BodyPublishers.ofString("action=clear_cache&x=" + "y".repeat(1000)),
+                "Content-Type", "application/x-www-form-urlencoded");
+
+        for (HttpResponse<String> response : List.of(declared, chunked, form)) {
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(json.readTree(response.body()).get("error").asText()).isEqualTo("unauthorized");
+        }
+        assertThat(bodies.bytesRead()).isZero();
+        assertThat(cacheClears).hasValue(0);
+    }
+
+    @Test
+    void acknowledgementNeedsNoBody() throws Exception {
+        HttpResponse<String> response = post("/api/admin/alerts/no-such-alert/ack", HttpRequest.BodyPublishers.noBody(),
+                "Authorization", "Bearer t0ken");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
     }
 
     @Test

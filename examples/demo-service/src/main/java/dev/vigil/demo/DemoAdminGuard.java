@@ -1,13 +1,20 @@
 package dev.vigil.demo;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import dev.vigil.api.AdminAuthenticator;
+import dev.vigil.api.ApiException;
 import dev.vigil.api.ApiRequest;
+import dev.vigil.api.Caller;
+import dev.vigil.api.RequestBody;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets only Vigil admins flip the demo's faults, reusing Vigil's own authenticator. With
+ * Lets only Vigil admins flip the demo's faults, reusing Vigil's own authenticator. It looks at the
+ * request's headers only, so a caller who is not admin is refused before anything reads the body. With
  * {@code monitor.enabled=false} there is no authenticator, and nobody may.
  */
 @Component
@@ -19,15 +26,30 @@ class DemoAdminGuard {
         this.authenticator = authenticator;
     }
 
-    void require(String authorization) {
-        Map<String, String> headers = authorization == null ? Map.of() : Map.of("Authorization", authorization);
+    /**
+     * The admin sending {@code request}.
+     *
+     * @throws ApiException 401 when the request carries no admin rights
+     */
+    Caller require(HttpServletRequest request) {
         AdminAuthenticator admins = authenticator.getIfAvailable();
-        if (admins == null || !admins.isAdmin(ApiRequest.of("POST", "/demo/faults", headers))) {
-            throw new Unauthorized();
-        }
+        ApiRequest headersOnly = new ApiRequest(request.getMethod(), request.getRequestURI(), Map.of(), headers(request),
+                RequestBody.EMPTY);
+        return (admins == null ? java.util.Optional.<Caller>empty() : admins.authenticate(headersOnly))
+                .orElseThrow(() -> new ApiException(401, "unauthorized", "send Authorization: Bearer <monitor.admin.token>", null));
     }
 
-    static final class Unauthorized extends RuntimeException {
-        private static final long serialVersionUID = 1L;
+    /** {@code request} with its body still unread, for a {@link dev.vigil.api.BodySpec} to read once the caller is known. */
+    static ApiRequest withBody(HttpServletRequest request) {
+        return new ApiRequest(request.getMethod(), request.getRequestURI(), Map.of(), headers(request),
+                RequestBody.lazy(request.getContentLengthLong(), request::getInputStream));
+    }
+
+    private static Map<String, String> headers(HttpServletRequest request) {
+        Map<String, String> headers = new HashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.putIfAbsent(name, request.getHeader(name));
+        }
+        return headers;
     }
 }

@@ -3,21 +3,52 @@ package dev.vigil.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.servlet.BodyReadCounter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The demo over real HTTP on a real port, as a user or a load balancer would see it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {"monitor.health.interval=1s", "monitor.admin.token=test-token"})
+@ExtendWith(OutputCaptureExtension.class)
 class DemoServiceTest {
+
+    /** Counts the request body bytes anything reads, in front of every other filter. */
+    @TestConfiguration
+    static class CountBodies {
+        @Bean
+        BodyReadCounter bodyReadCounter() {
+            return new BodyReadCounter();
+        }
+
+        @Bean
+        FilterRegistrationBean<BodyReadCounter> bodyReadCounterRegistration(BodyReadCounter counter) {
+            FilterRegistrationBean<BodyReadCounter> registration = new FilterRegistrationBean<>(counter);
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return registration;
+        }
+    }
+
+    @Autowired
+    private BodyReadCounter bodies;
 
     private static final int PORT = DemoClient.freePort();
     private static final int MANAGEMENT_PORT = DemoClient.freePort();
@@ -119,6 +150,95 @@ class DemoServiceTest {
         assertThat(demo.postFault("{\"route\": \"/portal\", \"errorRate\": 7}").statusCode()).isEqualTo(400);
         assertThat(demo.postFault("{\"check\": \"database\", \"status\": \"sideways\"}").statusCode()).isEqualTo(400);
         assertThat(demo.postFault("{not json").statusCode()).isEqualTo(400);
+    }
+
+    private HttpResponse<String> fault(HttpRequest.BodyPublisher body, String... headers) throws Exception {
+        return demo.send(HttpRequest.newBuilder(demo.uri("/demo/faults")).POST(body).headers(headers));
+    }
+
+    private JsonNode refusedFault(String body, int expectedStatus) throws Exception {
+        HttpResponse<String> response = demo.postFault(body);
+        assertThat(response.statusCode()).as(body + " -> " + response.body()).isEqualTo(expectedStatus);
+        assertThat(response.body()).doesNotContain("dev.vigil", "java.", "Exception", "No enum constant");
+        return demo.json(response.body());
+    }
+
+    @Test
+    void faultSwitchReadsItsBodyStrictly() throws Exception {
+        JsonNode bogus = refusedFault("{\"check\":\"payments-gateway\",\"status\":\"BOGUS\"}", 400);
+        assertThat(bogus.get("error").asText()).isEqualTo("invalid_field");
+        assertThat(bogus.get("field").asText()).isEqualTo("status");
+        assertThat(bogus.get("message").asText()).isEqualTo("status must be one of up, degraded, down; got 'BOGUS'");
+
+        assertThat(refusedFault("{\"check\":\"payments-gateway\",\"status\":\"down\",\"status\":\"up\"}", 400)
+                .get("error").asText()).isEqualTo("duplicate_field");
+        assertThat(refusedFault("{\"check\":\"payments-gateway\",\"status\":\"down\"} trailing", 400)
+                .get("error").asText()).isEqualTo("malformed_json");
+        JsonNode unknown = refusedFault("{\"check\":\"payments-gateway\",\"status\":\"down\",\"force\":true}", 400);
+        assertThat(unknown.get("field").asText()).isEqualTo("force");
+        assertThat(unknown.get("message").asText()).contains("allowed: route, errorRate, latencyMs, slowQueryMs, check, status");
+        assertThat(refusedFault("{\"route\":\"/portal\",\"latencyMs\":5.5}", 400).get("field").asText()).isEqualTo("latencyMs");
+        assertThat(refusedFault("{\"route\":\"/portal\",\"check\":\"database\",\"status\":\"down\"}", 400)
+                .get("message").asText()).startsWith("send one fault");
+        assertThat(refusedFault("{\"check\":\"database\"}", 400).get("field").asText()).isEqualTo("status");
+        HttpResponse<String> text = fault(HttpRequest.BodyPublishers.ofString("{\"check\":\"database\",\"status\":\"down\"}"),
+                "Authorization", token, "Content-Type", "text/plain");
+        assertThat(text.statusCode()).isEqualTo(415);
+        assertThat(demo.json(text.body()).get("error").asText()).isEqualTo("unsupported_media_type");
+
+        JsonNode state = demo.json(demo.get("/demo/faults", "Authorization", token).body());
+        assertThat(state.get("checks").size()).isZero();
+        assertThat(state.get("routes").size()).isZero();
+    }
+
+    @Test
+    void faultSwitchChecksTheTokenBeforeReadingAndCapsTheBody(CapturedOutput output) throws Exception {
+        bodies.reset();
+        HttpResponse<String> anonymous = fault(HttpRequest.BodyPublishers.ofByteArray(new byte[1024 * 1024]),
+                "Content-Type", "application/json");
+        HttpResponse<String> anonymousBogus = fault(HttpRequest.BodyPublishers.ofString(
+                "{\"check\":\"payments-gateway\",\"status\":\"BOGUS\"}"), "Content-Type", "application/json");
+        HttpResponse<String> anonymousChunked = fault(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(new byte[512 * 1024])), "Content-Type", "application/json", "Authorization", "Bearer x");
+
+        for (HttpResponse<String> response : List.of(anonymous, anonymousBogus, anonymousChunked)) {
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(demo.json(response.body()).get("error").asText()).isEqualTo("unauthorized");
+        }
+        assertThat(bodies.bytesRead()).isZero();
+        assertThat(output.getAll()).doesNotContain("BOGUS").doesNotContain("Resolved [").doesNotContain("HttpMessageNotReadable");
+
+        HttpResponse<String> oversized = fault(HttpRequest.BodyPublishers.ofByteArray(new byte[FaultController.MAX_BODY_BYTES + 1]),
+                "Authorization", token, "Content-Type", "application/json");
+        assertThat(oversized.statusCode()).isEqualTo(413);
+        assertThat(demo.json(oversized.body()).get("error").asText()).isEqualTo("payload_too_large");
+        assertThat(bodies.bytesRead()).isZero();
+        HttpResponse<String> chunked = fault(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(new byte[512 * 1024])), "Authorization", token, "Content-Type", "application/json");
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(bodies.bytesRead()).isPositive().isLessThanOrEqualTo(FaultController.MAX_BODY_BYTES + 1L);
+    }
+
+    @Test
+    void adminApiRunsNothingForADuplicatedActionKey() throws Exception {
+        HttpResponse<String> response = demo.send(HttpRequest.newBuilder(demo.uri("/api/admin/trigger-action"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"clear_cache\",\"action\":\"clear_connections\"}"))
+                .header("Content-Type", "application/json").header("Authorization", token));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(demo.json(response.body()).get("field").asText()).isEqualTo("action");
+        assertThat(demo.admin("/api/admin/audit?type=action").get("entries").size()).isZero();
+    }
+
+    @Test
+    void adminApiChecksTheTokenBeforeReadingTheBody() throws Exception {
+        bodies.reset();
+        HttpResponse<String> response = demo.send(HttpRequest.newBuilder(demo.uri("/api/admin/trigger-action"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1024 * 1024]))
+                .header("Content-Type", "application/json"));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(bodies.bytesRead()).isZero();
     }
 
     @Test

@@ -31,6 +31,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -145,6 +146,7 @@ public final class VigilAutoConfiguration {
             ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<MonitorBuilderCustomizer> customizers,
             MonitorAlertProperties alertProperties, ObjectProvider<AlertRuleRegistration> alertRules,
             ObjectProvider<AlertSinkRegistration> sinkRegistrations, Environment environment) {
+        MissingSinkModules.warn(environment, classLoader(beans));
         Monitor.Builder builder = Monitor.builder()
                 .version(version(properties, buildProperties, environment))
                 .healthSettings(healthSettings)
@@ -178,6 +180,12 @@ public final class VigilAutoConfiguration {
         Monitor monitor = builder.build();
         properties.getJobs().getExpect().forEach((job, expectation) -> monitor.jobs().expect(job, expectation(job, expectation)));
         return monitor;
+    }
+
+    /** The class loader the context loads beans with, which decides what the conditions see. */
+    private static ClassLoader classLoader(ListableBeanFactory beans) {
+        ClassLoader loader = beans instanceof ConfigurableBeanFactory factory ? factory.getBeanClassLoader() : null;
+        return loader != null ? loader : VigilAutoConfiguration.class.getClassLoader();
     }
 
     private static void configureAlerts(Monitor.Builder builder, MonitorAlertProperties properties,

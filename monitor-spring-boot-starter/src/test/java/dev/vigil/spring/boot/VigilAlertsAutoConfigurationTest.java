@@ -2,14 +2,24 @@ package dev.vigil.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import dev.vigil.Monitor;
 import dev.vigil.alert.AlertRuleRegistration;
 import dev.vigil.alert.AlertRules;
 import dev.vigil.alert.Severity;
+import dev.vigil.alert.email.EmailAlertSink;
+import dev.vigil.alert.slack.SlackAlertSink;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
+@ExtendWith(OutputCaptureExtension.class)
 class VigilAlertsAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -107,4 +117,43 @@ class VigilAlertsAutoConfigurationTest {
         });
     }
 
+
+    @Test
+    void slackSettingWithoutTheSlackModuleIsOneClearWarning(CapturedOutput output) {
+        runner.withClassLoader(new FilteredClassLoader(SlackAlertSink.class))
+                .withPropertyValues("monitor.alerts.slack.webhook-url=https://hooks.slack.com/services/T0/B0/secret")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(Monitor.class).dispatcher().sinkNames()).containsExactly("log");
+                });
+
+        String warning = "monitor.alerts.slack.* is set, but dev.vigil:monitor-alerts-slack is not on the class path, so no"
+                + " alert will be sent by Slack: add the dependency dev.vigil:monitor-alerts-slack";
+        assertThat(output.getOut()).contains("WARN").contains(warning).doesNotContain("secret")
+                .doesNotContain("monitor-alerts-email");
+        assertThat(output.getOut().split(java.util.regex.Pattern.quote(warning), -1)).hasSize(2);
+    }
+
+    @Test
+    void emailSettingFromTheEnvironmentWithoutTheEmailModuleIsAWarning(CapturedOutput output) {
+        runner.withClassLoader(new FilteredClassLoader(EmailAlertSink.class))
+                .withInitializer(context -> context.getEnvironment().getPropertySources().replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                Map.of("MONITOR_ALERTS_EMAIL_HOST", "smtp.example.com"))))
+                .run(context -> assertThat(context).hasNotFailed());
+
+        assertThat(output.getOut()).contains("monitor.alerts.email.* is set, but dev.vigil:monitor-alerts-email is not on the"
+                + " class path, so no alert will be sent by email: add the dependency dev.vigil:monitor-alerts-email");
+    }
+
+    @Test
+    void noWarningWhenTheModuleIsThereOrNothingIsSet(CapturedOutput output) {
+        runner.withPropertyValues("monitor.alerts.slack.webhook-url=https://hooks.slack.com/services/T0/B0/secret")
+                .run(context -> assertThat(context.getBean(Monitor.class).dispatcher().sinkNames()).contains("slack"));
+        runner.withClassLoader(new FilteredClassLoader(SlackAlertSink.class, EmailAlertSink.class))
+                .run(context -> assertThat(context).hasNotFailed());
+
+        assertThat(output.getOut()).doesNotContain("is not on the class path");
+    }
 }

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import dev.vigil.Monitor;
 import dev.vigil.api.AdminAuthenticator;
 import dev.vigil.api.ApiRequest;
+import dev.vigil.api.Caller;
 import dev.vigil.api.ShowDetails;
 import dev.vigil.health.HealthCheck;
 import dev.vigil.health.HealthCheckRegistration;
@@ -92,7 +93,8 @@ class VigilAutoConfigurationTest {
                     assertThat(context.getBean(Monitor.class).health().settings().interval())
                             .isEqualTo(Duration.ofSeconds(45));
                     AdminAuthenticator auth = context.getBean(AdminAuthenticator.class);
-                    assertThat(auth.isAdmin(ApiRequest.of("GET", "/", Map.of("Authorization", "Bearer from-env")))).isTrue();
+                    assertThat(auth.authenticate(ApiRequest.of("GET", "/", Map.of("Authorization", "Bearer from-env"))))
+                            .contains(Caller.sharedCredential("admin-token"));
                 });
     }
 
