@@ -8,12 +8,16 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,6 +124,74 @@ class ReadOnlyQueryRunnerH2Test extends AbstractReadOnlyQueryRunnerTest {
             for (Connection connection : borrowed) {
                 connection.close();
             }
+        }
+    }
+
+    @Override
+    void createSleepFunction() throws SQLException {
+        Sleeper.CALLS.set(0);
+        execute(sentinel, "CREATE ALIAS SLEEP_MS FOR '" + Sleeper.class.getName() + ".sleepMs'");
+    }
+
+    @Override
+    void dropSleepFunction() throws SQLException {
+        execute(sentinel, "DROP ALIAS IF EXISTS SLEEP_MS");
+    }
+
+    @Override
+    int sleepFunctionCalls() {
+        return Sleeper.CALLS.get();
+    }
+
+    @Override
+    List<String> databaseSpecificAdminQueries() {
+        return List.of(
+                "SELECT H2VERSION(), DATABASE(), CURRENT_USER, DISK_SPACE_USED('USERS') >= 0",
+                "SELECT X, DATEADD('DAY', X, DATE '2026-01-01'), DAYNAME(DATEADD('DAY', X, DATE '2026-01-01'))"
+                        + " FROM SYSTEM_RANGE(1, 7)",
+                "SELECT FORMATDATETIME(TIMESTAMP '2026-01-02 03:04:05', 'yyyy-MM-dd'),"
+                        + " DATEDIFF('DAY', DATE '2026-01-01', CURRENT_DATE) > 0",
+                "SELECT MEDIAN(id), MODE(name), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY id) FROM users",
+                "SELECT JSON_OBJECT('name': name, 'email': email) FROM users ORDER BY id",
+                "SELECT TABLE_NAME, TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' ORDER BY 1");
+    }
+
+    /** {@code SLEEP_MS} of the tests: a static Java method, as the demo's alias for {@code Thread.sleep} is. */
+    public static final class Sleeper {
+        static final AtomicInteger CALLS = new AtomicInteger();
+
+        private Sleeper() {
+        }
+
+        /** Counts the call, then sleeps. */
+        public static void sleepMs(long millis) throws InterruptedException {
+            CALLS.incrementAndGet();
+            Thread.sleep(millis);
+        }
+    }
+
+    @Test
+    void everyAllowedFunctionIsAnH2BuiltIn() throws SQLException {
+        List<String> unknown = new ArrayList<>();
+        try (Statement statement = sentinel.createStatement()) {
+            for (String name : new TreeSet<>(AllowedFunctions.all(SqlDialect.H2).keySet())) {
+                String upper = name.toUpperCase(java.util.Locale.ROOT);
+                if (!isKnown(statement, "SELECT " + upper + "()") && !isKnown(statement, "SELECT * FROM " + upper + "()")) {
+                    unknown.add(name);
+                }
+            }
+        }
+        assertThat(unknown).as("names H2 resolves to no built-in function").isEmpty();
+        assertThat(AllowedFunctions.all(SqlDialect.H2)).hasSizeGreaterThan(150);
+    }
+
+    /** False only if H2 looked the name up among the functions and found none (called with no arguments, most fail otherwise). */
+    private static boolean isKnown(Statement statement, String sql) {
+        try {
+            statement.executeQuery(sql).close();
+            return true;
+        } catch (SQLException e) {
+            return e.getErrorCode() != ErrorCode.FUNCTION_NOT_FOUND_1;
         }
     }
 
