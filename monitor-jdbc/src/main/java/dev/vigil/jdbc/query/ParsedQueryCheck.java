@@ -642,7 +642,11 @@ final class ParsedQueryCheck {
             if (table.getAlias() != null) {
                 relationNames.add(unquote(table.getAlias().getName()));
             }
-            return context; // the call itself is its function (or ROWS FROM functions), visited as a child
+            if (table.getMultipartName() == null) {
+                // The call is its function (or ROWS FROM functions), visited as a child. What its arguments
+                // build comes out as rows of this select (unnest(ARRAY[v || v])): they are its values too.
+                return context.in(context.scope(), true);
+            }
         }
         if (function instanceof RawFunction) {
             throw new QueryRejectedException(RejectionReason.DENIED_FUNCTION, function + " is a call whose arguments the"

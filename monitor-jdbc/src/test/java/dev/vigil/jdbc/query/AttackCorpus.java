@@ -259,6 +259,9 @@ final class AttackCorpus {
                     + " c AS (SELECT v || v AS v FROM b), d AS (SELECT v || v AS v FROM c) SELECT length(v) FROM d", VALUE_AMPLIFIER),
             new Attack("doubling through subqueries", "SELECT length(v || v) FROM (SELECT v || v AS v FROM"
                     + " (SELECT name || name AS v FROM users) a) b", VALUE_AMPLIFIER),
+            new Attack("doubling through table functions", "WITH a AS (SELECT 'xxxxxxxx' AS v),"
+                    + " b AS (SELECT u.w AS v FROM a, unnest(ARRAY[a.v || a.v]) AS u(w)),"
+                    + " c AS (SELECT u.w AS v FROM b, unnest(ARRAY[b.v || b.v]) AS u(w)) SELECT length(v) FROM c", VALUE_AMPLIFIER),
             new Attack("doubling rows of rows", "WITH a AS (SELECT ROW(name, name) AS v FROM users), b AS (SELECT ROW(v, v) AS v"
                     + " FROM a) SELECT * FROM b", VALUE_AMPLIFIER),
             new Attack("JSON nested four deep", "SELECT JSON_OBJECT('a' VALUE JSON_OBJECT('b' VALUE JSON_OBJECT('c' VALUE"
