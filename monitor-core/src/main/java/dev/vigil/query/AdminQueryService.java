@@ -17,7 +17,8 @@ public interface AdminQueryService {
      * @param maxRows rows wanted (the service caps it)
      * @param who who asked, for the audit trail
      * @return JSON-friendly result: {@code columns}, {@code rows}, {@code rowCount}, {@code truncated}, {@code elapsedMs}
-     * @throws QueryException rejected (400), unavailable (503) or failed in the database (422)
+     * @throws QueryException rejected (400), unavailable or busy (503), failed in the database (422) or
+     *                        timed out (504)
      */
     Map<String, Object> run(String sql, int maxRows, String who) throws QueryException;
 }

@@ -1,18 +1,27 @@
 package dev.vigil.query;
 
-/** Why a query did not return rows: it was rejected, the service is unavailable, or the database failed it. */
+/**
+ * Why a query did not return rows: it was rejected, the service is unavailable or busy, the database
+ * failed it, or it ran out of time.
+ */
 public final class QueryException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    /** The three ways a query can fail, each with its HTTP status. */
+    /** The ways a query can fail, each with its HTTP status. */
     public enum Kind {
         /** Not a single safe read-only query (400). */
         REJECTED(400),
-        /** The service refuses to run queries at all, e.g. its database role can write (503). */
+        /**
+         * The service does not run the query now (503): it refuses queries at all (its database role
+         * can write), or is busy (code {@code busy}: too many queries running, or the application's
+         * connection pool too short); a busy request may be sent again a moment later.
+         */
         UNAVAILABLE(503),
-        /** The database failed the query, e.g. it timed out (422). */
-        FAILED(422);
+        /** The database failed the query, e.g. an unknown column or a refused write (422). */
+        FAILED(422),
+        /** The query ran out of time and was cancelled (504). */
+        TIMED_OUT(504);
 
         private final int httpStatus;
 

@@ -67,7 +67,7 @@ class DemoActionsTest {
 
     @Test
     void startCurationReallyRunsTheJob() throws Exception {
-        await().atMost(Duration.ofSeconds(10)).until(() -> curationJob() != null && curationJob().get("totalRuns").asInt() >= 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> curationJob() != null && curationJob().get("totalRuns").asInt() >= 1);
         JsonNode before = curationJob();
 
         HttpResponse<String> response = trigger("{\"action\": \"start_curation\"}");
@@ -151,12 +151,12 @@ class DemoActionsTest {
 
     @Test
     void autoFixRestartsAStoppedJobWhenSwitchedOn() throws Exception {
-        await().atMost(Duration.ofSeconds(10)).until(() -> curationJob() != null && curationJob().get("totalRuns").asInt() >= 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> curationJob() != null && curationJob().get("totalRuns").asInt() >= 1);
         setConfig("actions.auto-fix", "true");
         assertThat(demo.postFault("{\"job\": \"curation\", \"paused\": true}").statusCode()).isEqualTo(200);
 
         // the job misses its 3 s expectation, curation-stale fires with the check's suggested action, auto-fix runs it
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode fixes = demo.admin("/api/admin/audit?type=action&limit=50").get("entries");
             boolean autoFixed = false;
             for (JsonNode entry : fixes) {

@@ -84,7 +84,7 @@ class DemoAlertsTest {
     void halfFailingUploadsFireOnceDoNotRepeatAndResolveOnce() throws Exception {
         assertThat(demo.postFault("{\"route\": \"/media-upload\", \"errorRate\": 0.5}").statusCode()).isEqualTo(200);
         long start = System.nanoTime();
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             uploads(20);
             assertThat(uploadNotifications()).contains("firing");
         });
@@ -109,7 +109,7 @@ class DemoAlertsTest {
         assertThat(uploadNotifications()).containsExactly("firing");
 
         demo.clearFaults();
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             uploads(10);
             assertThat(uploadNotifications()).containsExactly("firing", "resolved");
         });

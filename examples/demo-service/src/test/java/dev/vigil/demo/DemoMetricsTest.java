@@ -79,7 +79,7 @@ class DemoMetricsTest {
         assertThat(sentRatio).isBetween(0.35, 0.65);
 
         // the sampler closes an interval every second: wait until every request of the burst is in the history
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(sum(admin(
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(sum(admin(
                 "/api/admin/metrics?name=http.route.requests&range=1h&step=1h&agg=sum&route=/media-upload")))
                 .isEqualTo(400.0));
 
@@ -124,7 +124,7 @@ class DemoMetricsTest {
             demo.send(HttpRequest.newBuilder(demo.uri("/portal")).header("X-Platform", "other.io"));
         }
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode api = admin("/api/admin/metrics?platform=tackle.io").get("api");
             assertThat(api).isNotEmpty();
             for (JsonNode entry : api) {
@@ -146,7 +146,7 @@ class DemoMetricsTest {
         }
         CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).join();
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode routes = admin("/api/admin/metrics?name=http.route.requests&range=1h&step=1h&agg=sum").get("series");
             assertThat(routes.size()).isLessThanOrEqualTo(202);
             boolean notFoundSeen = false;
@@ -185,11 +185,11 @@ class DemoMetricsTest {
 
     @Test
     void stoppedJobTurnsItsCheckRedWithTheSuggestedAction() throws Exception {
-        await().atMost(Duration.ofSeconds(10)).until(() -> admin("/api/admin/system-health").get("jobs").size() > 0
+        await().atMost(Duration.ofSeconds(60)).until(() -> admin("/api/admin/system-health").get("jobs").size() > 0
                 && admin("/api/admin/system-health").get("jobs").get(0).get("totalRuns").asInt() >= 1);
         fault("{\"job\": \"curation\", \"paused\": true}");
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode curation = null;
             for (JsonNode job : admin("/api/admin/system-health").get("jobs")) {
                 if (job.get("name").asText().equals("curation")) {

@@ -5,9 +5,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A query passed validation but the database did not complete it: it timed out, failed (a missing
- * column, a permission the role lacks, a write refused by the read-only transaction...), or no
- * connection could be had. The transaction has been rolled back either way.
+ * A query passed validation but did not complete: it timed out, the database failed it (a missing
+ * column, a permission the role lacks, a write refused by the read-only transaction...), no
+ * connection could be had, or it ended in an {@link Error} other than a {@link VirtualMachineError}.
+ * The transaction has been, or is being, rolled back either way.
  */
 public final class QueryFailedException extends RuntimeException {
 
@@ -23,7 +24,11 @@ public final class QueryFailedException extends RuntimeException {
         this.sqlState = sqlState;
     }
 
-    /** True when the query ran out of time (the statement timeout or the driver's query timeout). */
+    /**
+     * True when the query ran out of time: the runner's deadline passed (the statement is then
+     * cancelled, and its connection aborted if it does not stop), or the database's statement timeout
+     * or the driver's query timeout ended it first.
+     */
     public boolean timedOut() {
         return timedOut;
     }

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * {@link ReadOnlyQueryRunner} refused a query before it reached the database; the message says
  * precisely why, {@link #reason()} says it as a code (an HTTP layer answers 400, or 503 for
- * {@link RejectionReason#RUNNER_DISABLED}).
+ * {@link RejectionReason#RUNNER_DISABLED} and {@link RejectionReason#BUSY}).
  */
 public final class QueryRejectedException extends RuntimeException {
 

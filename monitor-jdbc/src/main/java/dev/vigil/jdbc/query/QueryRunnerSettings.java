@@ -17,6 +17,15 @@ public final class QueryRunnerSettings {
 
     /** A query gets 5 seconds unless configured otherwise. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    /** At most 2 queries run at once unless configured otherwise: an admin console, not a workload. */
+    public static final int DEFAULT_MAX_CONCURRENT_QUERIES = 2;
+    /** The most {@code monitor.query.max-concurrent} may be. */
+    public static final int MAX_CONCURRENT_QUERIES_LIMIT = 64;
+    /**
+     * On the application's own HikariCP pool, a query is refused unless 2 connections would still be
+     * left for the application, unless configured otherwise.
+     */
+    public static final int DEFAULT_POOL_RESERVE = 2;
     /** 100 rows unless the request asks for another number. */
     public static final int DEFAULT_MAX_ROWS = 100;
     /** A request may ask for at most 1000 rows unless configured otherwise; more is cut to this. */
@@ -36,6 +45,8 @@ public final class QueryRunnerSettings {
     private static final QueryRunnerSettings DEFAULTS = builder().build();
 
     private final Duration timeout;
+    private final int maxConcurrentQueries;
+    private final int poolReserve;
     private final int defaultMaxRows;
     private final int maxRowsCap;
     private final int maxQueryLength;
@@ -47,6 +58,8 @@ public final class QueryRunnerSettings {
 
     private QueryRunnerSettings(Builder builder) {
         this.timeout = builder.timeout;
+        this.maxConcurrentQueries = builder.maxConcurrentQueries;
+        this.poolReserve = builder.poolReserve;
         this.defaultMaxRows = builder.defaultMaxRows;
         this.maxRowsCap = builder.maxRowsCap;
         this.maxQueryLength = builder.maxQueryLength;
@@ -68,11 +81,33 @@ public final class QueryRunnerSettings {
     }
 
     /**
-     * How long a query may run ({@code monitor.query.timeout}): PostgreSQL's {@code statement_timeout}
-     * for the transaction, and the driver's query timeout rounded up to whole seconds.
+     * How long a query may run ({@code monitor.query.timeout}), from the moment it is handed to a
+     * worker: getting a connection, running and reading. The runner answers "timed out" at this
+     * deadline whatever the database does, and cancels the statement; the same time is also
+     * PostgreSQL's {@code statement_timeout} for the transaction and the driver's query timeout
+     * (rounded up to whole seconds).
      */
     public Duration timeout() {
         return timeout;
+    }
+
+    /**
+     * How many queries may run at once ({@code monitor.query.max-concurrent}); one more is refused
+     * at once as {@link RejectionReason#BUSY}. A query holds its place until its statement has really
+     * ended, even after its caller was answered "timed out".
+     */
+    public int maxConcurrentQueries() {
+        return maxConcurrentQueries;
+    }
+
+    /**
+     * Connections of the application's own HikariCP pool that a query must leave to the application
+     * ({@code monitor.query.pool-reserve}): when borrowing one would leave fewer free, or someone is
+     * already waiting for one, the query is refused as {@link RejectionReason#BUSY}. Applies only to
+     * a runner declared on the application's data source; 0 turns the check off.
+     */
+    public int poolReserve() {
+        return poolReserve;
     }
 
     /** Rows returned when a request does not say ({@code monitor.query.max-rows}). */
@@ -125,7 +160,8 @@ public final class QueryRunnerSettings {
 
     @Override
     public String toString() {
-        return "QueryRunnerSettings[timeout=" + timeout + ", defaultMaxRows=" + defaultMaxRows + ", maxRowsCap="
+        return "QueryRunnerSettings[timeout=" + timeout + ", maxConcurrentQueries=" + maxConcurrentQueries
+                + ", poolReserve=" + poolReserve + ", defaultMaxRows=" + defaultMaxRows + ", maxRowsCap="
                 + maxRowsCap + ", maxQueryLength=" + maxQueryLength + ", maxResultChars=" + maxResultChars
                 + ", maxCellChars=" + maxCellChars + ", maxSeriesRows=" + maxSeriesRows + ", allowedTables=" + allowedTables
                 + ", redactedColumns=" + redactedColumns + "]";
@@ -134,6 +170,8 @@ public final class QueryRunnerSettings {
     /** Builds {@link QueryRunnerSettings}; every setting starts at its default. */
     public static final class Builder {
         private Duration timeout = DEFAULT_TIMEOUT;
+        private int maxConcurrentQueries = DEFAULT_MAX_CONCURRENT_QUERIES;
+        private int poolReserve = DEFAULT_POOL_RESERVE;
         private int defaultMaxRows = DEFAULT_MAX_ROWS;
         private int maxRowsCap = DEFAULT_MAX_ROWS_CAP;
         private int maxQueryLength = DEFAULT_MAX_QUERY_LENGTH;
@@ -149,6 +187,21 @@ public final class QueryRunnerSettings {
         /** How long a query may run (default 5 s); at least 1 ms. */
         public Builder timeout(Duration timeout) {
             this.timeout = Objects.requireNonNull(timeout, "monitor.query.timeout");
+            return this;
+        }
+
+        /** How many queries may run at once (default 2); 1 to 64. */
+        public Builder maxConcurrentQueries(int maxConcurrentQueries) {
+            this.maxConcurrentQueries = maxConcurrentQueries;
+            return this;
+        }
+
+        /**
+         * Connections of the application's own HikariCP pool a query must leave free (default 2);
+         * 0 or more, 0 turns the check off.
+         */
+        public Builder poolReserve(int poolReserve) {
+            this.poolReserve = poolReserve;
             return this;
         }
 
@@ -234,6 +287,13 @@ public final class QueryRunnerSettings {
         public QueryRunnerSettings build() {
             if (timeout.toMillis() < 1) {
                 throw new IllegalArgumentException("monitor.query.timeout must be at least 1 ms, was " + timeout);
+            }
+            if (maxConcurrentQueries < 1 || maxConcurrentQueries > MAX_CONCURRENT_QUERIES_LIMIT) {
+                throw new IllegalArgumentException("monitor.query.max-concurrent must be between 1 and "
+                        + MAX_CONCURRENT_QUERIES_LIMIT + ", was " + maxConcurrentQueries);
+            }
+            if (poolReserve < 0) {
+                throw new IllegalArgumentException("monitor.query.pool-reserve must be at least 0, was " + poolReserve);
             }
             if (maxRowsCap < 1) {
                 throw new IllegalArgumentException("monitor.query.max-rows-cap must be at least 1, was " + maxRowsCap);

@@ -15,8 +15,16 @@ public enum RejectionReason {
     TOO_LONG,
     /** Parentheses or brackets nested deeper than the cap, or too deep for the parser's stack. */
     TOO_DEEPLY_NESTED,
-    /** Not valid SQL for the parser (also: unterminated strings or comments, NUL and stray characters). */
+    /** Not valid SQL for the parser (also: unterminated strings or comments, NUL, invalid escapes). */
     UNPARSEABLE,
+    /**
+     * Written in a form that the database and the parser would split differently (where a string,
+     * quoted name, comment, name or number begins or ends): {@code //}, {@code #}, {@code $1},
+     * backslashes, backticks, JDBC escape braces, non-ASCII characters outside literals, nested
+     * comments, non-decimal numbers, prefixed strings such as {@code N'..'}, two strings in a row...
+     * Rewriting it in the plain form (see {@code dev.vigil.jdbc.query}) gets it through.
+     */
+    AMBIGUOUS_SYNTAX,
     /** More than one statement. */
     MULTIPLE_STATEMENTS,
     /** A statement that is not a query ({@code SET}, {@code COPY}, {@code CALL}, {@code COMMIT}, DML, DDL...). */
@@ -48,5 +56,11 @@ public enum RejectionReason {
      * {@code array_agg}, {@code json_agg}...); values built up over several levels of the query or in
      * a recursive {@code WITH}.
      */
-    VALUE_AMPLIFIER
+    VALUE_AMPLIFIER,
+    /**
+     * Not now: {@link QueryRunnerSettings#maxConcurrentQueries()} queries are already running, or
+     * borrowing a connection would leave the application's pool fewer than
+     * {@link QueryRunnerSettings#poolReserve()} free. The same query may pass a moment later.
+     */
+    BUSY
 }

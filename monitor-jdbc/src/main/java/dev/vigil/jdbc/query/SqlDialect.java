@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
  */
 enum SqlDialect {
 
-    /** H2 2.x. */
+    /** H2 2.x, in any compatibility mode: the lexer refuses what the modes read differently. */
     H2("H2"),
-    /** PostgreSQL 13 and later. */
+    /** PostgreSQL 13 and later, with {@code standard_conforming_strings} on (the runner sets it). */
     POSTGRESQL("PostgreSQL");
 
     private final String productName;

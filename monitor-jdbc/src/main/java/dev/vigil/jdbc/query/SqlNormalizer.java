@@ -5,34 +5,60 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Lexes a query the way PostgreSQL does (with {@code standard_conforming_strings} on) and writes it
- * out again in one canonical form, so that the text the parser checks and the text the database
- * runs cannot be read two ways:
+ * Lexes a query and writes it out again in one canonical form that the target database (H2 2.x or
+ * PostgreSQL) and JSqlParser all split into the same tokens: strings, quoted identifiers, names,
+ * numbers and symbols begin and end at the same places for all three readers. The text the parser
+ * checks and the text the database runs therefore cannot be read two ways.
+ *
+ * <p>The lexer is an allow-list of lexical forms; anything one of the readers takes differently is
+ * refused, never guessed:
  * <ul>
- *   <li>comments ({@code --}, nested {@code /* *}{@code /}) become a space;</li>
- *   <li>every string literal ({@code '...'}, {@code E'...'}, {@code U&'...' [UESCAPE 'c']},
- *       {@code $tag$...$tag$}) becomes a plain {@code '...'} with quotes doubled, escapes decoded;</li>
- *   <li>{@code U&"..."} identifiers are decoded into plain {@code "..."} identifiers;</li>
- *   <li>a trailing {@code ;} is dropped, and anything but whitespace or comments after a {@code ;}
- *       is a second statement.</li>
+ *   <li>Kept, in canonical form: plain names ({@code [A-Za-z_][A-Za-z0-9_]*}), plain decimal
+ *       numbers ({@code 12}, {@code 1.5}, {@code .5}, {@code 1e-3}), {@code '...'} strings and
+ *       {@code "..."} identifiers (quotes doubled), ASCII operators and punctuation, and spaces,
+ *       tabs and line breaks (a form feed becomes a space).</li>
+ *   <li>Decoded into a plain {@code '...'} or {@code "..."}: {@code U&'...'} and {@code U&"..."}
+ *       with an optional {@code UESCAPE 'c'} (both dialects), {@code $$...$$} (both dialects),
+ *       {@code E'...'} escape strings and {@code $tag$...$tag$} (PostgreSQL only).</li>
+ *   <li>Dropped: comments ({@code --} to the end of the line, which is {@code \n} or {@code \r} for
+ *       every reader, and flat {@code /* *}{@code /}), each becoming a space; a trailing
+ *       {@code ;}. Anything but whitespace or comments after a {@code ;} is a second statement.</li>
+ *   <li>Refused as {@link RejectionReason#AMBIGUOUS_SYNTAX}, outside string literals and quoted
+ *       identifiers: {@code //} (a comment for H2 and the parser), {@code #}, {@code $} other than
+ *       a dollar quote the dialect has ({@code $1}, {@code a$b}), backslashes, backticks,
+ *       braces (JDBC escapes such as {@code {fn ...}}), {@code ??} and {@code ?1} (H2 brackets and
+ *       parameters), {@code @} glued to a name or number (one name for the parser), control and
+ *       non-ASCII characters (the readers classify them differently); {@code /*} inside a block
+ *       comment (PostgreSQL and H2 nest comments, the parser does not); numbers that are not plain
+ *       decimal or run into letters, {@code _}, {@code .}, {@code $}, {@code @} or quotes
+ *       ({@code 0x1F}, {@code 1_000}, {@code 1L}, {@code 1..2}); a name glued to a quote other than
+ *       the dialect's own prefixes ({@code N'..'}, {@code X'..'}, {@code B'..'}, {@code q'[..]'},
+ *       {@code _utf8'..'}, and {@code E'..'} on H2); two string literals in a row, which H2 joins
+ *       across any whitespace or comment and PostgreSQL across a line break; on H2, a {@code [...]}
+ *       whose first {@code ]} lies inside a literal, or a {@code ]} followed by {@code (} (in H2's
+ *       MSSQLServer mode {@code [...]} quotes a name).</li>
+ *   <li>Refused as {@link RejectionReason#UNPARSEABLE}: unterminated literals and comments, NUL,
+ *       unpaired surrogates, invalid escapes, zero-length or control characters in quoted
+ *       identifiers.</li>
  * </ul>
- * Characters the target databases would read differently from JSqlParser are refused outright:
- * backslashes and backticks outside literals, JDBC escape braces, NUL and control characters,
- * non-letter Unicode outside literals, digits run into letters ({@code 1abc}).
+ * Where removing a comment, a prefix or a {@code UESCAPE} clause would leave two tokens touching,
+ * the output keeps a space between them.
  *
  * <p>Two texts come out. {@link Normalized#sql()} is what runs. {@link Normalized#parseSql()} is
- * what JSqlParser reads: the same, except that string bodies lose backslashes and control characters
- * and a string glued to a word gets a space before it, so that JSqlParser's dialect extensions
- * ({@code q'[...]'}, {@code r'...'}, {@code \'} escapes) cannot swallow code PostgreSQL would run.
- * The lexer also lists every name written directly before {@code (}, a view of function calls
- * independent of the parser.
+ * what JSqlParser reads: the same text, character for character, except that string bodies have
+ * backslashes turned into slashes and control characters into spaces (JSqlParser knows
+ * {@code \'} escapes) and line breaks become spaces (JSqlParser reads three line breaks, or a line holding only {@code /} or {@code go}, as a
+ * statement separator). The lexer also lists every name written directly before {@code (}, a view
+ * of function calls independent of the parser, and the tokens it read, positioned in both texts.
  */
 final class SqlNormalizer {
 
@@ -43,25 +69,60 @@ final class SqlNormalizer {
      * The canonical query.
      *
      * @param sql         the text to run
-     * @param parseSql    the text to parse
+     * @param parseSql    the text to parse: as long as {@code sql}, so {@code tokens} place both
      * @param calledNames lower-case names written directly before {@code (}, each once, in order
      * @param firstWord   the first keyword or identifier, lower case, if any
+     * @param tokens      the tokens of {@code sql} in order
      */
-    record Normalized(String sql, String parseSql, List<String> calledNames, @Nullable String firstWord) {
+    record Normalized(String sql, String parseSql, List<String> calledNames, @Nullable String firstWord, List<Token> tokens) {
+        Normalized {
+            Objects.requireNonNull(sql, "sql");
+            Objects.requireNonNull(parseSql, "parseSql");
+            calledNames = List.copyOf(calledNames);
+            tokens = List.copyOf(tokens);
+        }
+    }
+
+    /**
+     * One token of {@link Normalized#sql()} as this lexer reads it.
+     *
+     * @param kind  what it is
+     * @param start index of its first character
+     * @param end   index just past its last character
+     * @param value a name or number as written, a string's or quoted identifier's decoded content,
+     *              or the symbol's one character
+     */
+    record Token(Kind kind, int start, int end, String value) {
+
+        /** The lexical classes the canonical text is made of. */
+        enum Kind {
+            /** A name or keyword: {@code [A-Za-z_][A-Za-z0-9_]*}. */
+            WORD,
+            /** A plain decimal number. */
+            NUMBER,
+            /** A {@code '...'} string literal. */
+            STRING,
+            /** A {@code "..."} identifier. */
+            QUOTED_IDENTIFIER,
+            /** One operator or punctuation character. */
+            SYMBOL
+        }
     }
 
     private final String in;
     private final int length;
+    private final SqlDialect dialect;
     private final StringBuilder sql;
     private final StringBuilder parse;
     private final Set<String> called = new LinkedHashSet<>();
+    private final List<Token> tokens = new ArrayList<>();
     private int pos;
     private int depth;
     private int semicolon = -1;
+    /** Input position of a {@code [} whose first following {@code ]} has not been read yet (H2 only). */
+    private int openBracket = -1;
     private @Nullable String firstWord;
     private @Nullable String pendingCall;
-
-    private final SqlDialect dialect;
 
     private SqlNormalizer(String in, SqlDialect dialect) {
         this.in = in;
@@ -73,21 +134,22 @@ final class SqlNormalizer {
 
     /** Normalises {@code query} for a database of {@code dialect}, or rejects it. */
     static Normalized normalize(String query, SqlDialect dialect) {
-        return new SqlNormalizer(query, dialect).run();
+        return new SqlNormalizer(query, Objects.requireNonNull(dialect, "dialect")).run();
     }
 
     private Normalized run() {
+        checkCharacters();
         while (pos < length) {
             char c = in.charAt(pos);
-            if (isWhitespace(c)) {
-                append(c);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+                whitespace(c);
                 pos++;
             } else if (c == '-' && at(pos + 1) == '-') {
                 skipLineComment();
-                append(' ');
+                whitespace(' ');
             } else if (c == '/' && at(pos + 1) == '*') {
                 skipBlockComment();
-                append(' ');
+                whitespace(' ');
             } else if (semicolon >= 0) {
                 throw reject(RejectionReason.MULTIPLE_STATEMENTS, "only one statement may be run; more follows the ';' at position "
                         + (semicolon + 1));
@@ -95,76 +157,94 @@ final class SqlNormalizer {
                 semicolon = pos++;
                 pendingCall = null;
             } else if (c == '\'') {
-                pos++;
-                string(readQuoted('\''));
+                int start = pos++;
+                string(readQuoted('\''), start);
             } else if (c == '"') {
-                pos++;
-                quotedIdentifier(readQuoted('"'));
+                int start = pos++;
+                quotedIdentifier(readQuoted('"'), start);
             } else if (c == '$') {
                 dollar();
-            } else if (isIdentifierStart(c)) {
+            } else if (isWordStart(c)) {
                 word();
             } else if (isDigit(c) || c == '.' && isDigit(at(pos + 1))) {
                 number();
-            } else if (c == '(' || c == '[') {
-                if (c == '(' && pendingCall != null) {
-                    called.add(pendingCall);
-                }
-                if (++depth > MAX_NESTING_DEPTH) {
-                    throw reject(RejectionReason.TOO_DEEPLY_NESTED, "parentheses and brackets nest deeper than "
-                            + MAX_NESTING_DEPTH + " levels (at position " + (pos + 1) + ")");
-                }
-                token(c);
-            } else if (c == ')' || c == ']') {
-                depth = Math.max(0, depth - 1);
-                token(c);
-            } else if (c == '\\' || c == '`' || c == '{' || c == '}') {
-                throw unparseable("'" + c + "' is not allowed outside string literals", pos);
-            } else if (c < 0x20 || c >= 0x7f) {
-                throw unparseable(String.format(Locale.ROOT, "unexpected character U+%04X", (int) c), pos);
             } else {
-                token(c);
+                symbol(c);
             }
         }
-        String text = sql.toString().strip();
-        if (text.isEmpty()) {
+        if (tokens.isEmpty()) {
             throw reject(RejectionReason.EMPTY, "the query is empty (or only comments)");
         }
-        return new Normalized(text, parse.toString().strip(), List.copyOf(called), firstWord);
+        return new Normalized(sql.toString().stripTrailing(), parse.toString().stripTrailing(), List.copyOf(called), firstWord,
+                tokens);
+    }
+
+    /** NUL ends the text for PostgreSQL and is whitespace for H2; an unpaired surrogate has no encoding. */
+    private void checkCharacters() {
+        for (int i = 0; i < length; i++) {
+            char c = in.charAt(i);
+            if (c == '\0') {
+                throw unparseable("the query contains a NUL character", i);
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(in.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw unparseable(String.format(Locale.ROOT, "unpaired surrogate U+%04X", (int) c), i);
+            }
+        }
     }
 
     // ---- tokens
 
-    private void token(char c) {
-        append(c);
-        pos++;
-        pendingCall = null;
-    }
-
     private void word() {
         int start = pos++;
-        while (pos < length && isIdentifierPart(in.charAt(pos))) {
+        while (pos < length && isWordPart(in.charAt(pos))) {
             pos++;
         }
         String word = in.substring(start, pos);
-        if (word.equalsIgnoreCase("e") && at(pos) == '\'') {
+        char next = at(pos);
+        if (next == '\'' && word.equalsIgnoreCase("e")) {
+            if (dialect != SqlDialect.POSTGRESQL) {
+                throw ambiguous("E'...'", start, "escape strings exist only in PostgreSQL, H2 reads a name E and a string;"
+                        + " write a plain '...' string");
+            }
             pos++;
-            string(readEscapeString());
+            string(readEscapeString(), start);
             return;
         }
-        if (word.equalsIgnoreCase("u") && at(pos) == '&' && (at(pos + 1) == '\'' || at(pos + 1) == '"')) {
+        if (word.equalsIgnoreCase("u") && next == '&' && (at(pos + 1) == '\'' || at(pos + 1) == '"')) {
             char quote = in.charAt(pos + 1);
             pos += 2;
             String body = readQuoted(quote);
+            int literalEnd = pos;
             String decoded = decodeUnicodeEscapes(body, readUescape(), start);
             if (quote == '\'') {
-                string(decoded);
+                string(decoded, start);
             } else {
-                quotedIdentifier(decoded);
+                quotedIdentifier(decoded, start);
+            }
+            if (pos != literalEnd) {
+                whitespace(' '); // where the UESCAPE clause was
             }
             return;
         }
+        if (next == '\'' || next == '"') {
+            throw ambiguous("a name glued to a quote", start, "N'..', X'..', B'..', q'[..]' or _utf8'..' are special"
+                    + " literals for some readers and a name followed by a " + (next == '"' ? "quoted name" : "string")
+                    + " for others; put a space between them");
+        }
+        if (next == '$') {
+            throw ambiguous("'$' directly after a name", pos, "it is part of the name for the databases and the parser,"
+                    + " and could open a dollar-quoted string; names are letters, digits and '_'");
+        }
+        if (next == '@') {
+            throw ambiguous("'@' directly after a name", pos, "the parser reads it as part of the name, the databases as"
+                    + " an operator; put a space before '@'");
+        }
+        separate(word.charAt(0));
+        int s = sql.length();
         append(word);
+        tokens.add(new Token(Token.Kind.WORD, s, sql.length(), word));
         String lower = word.toLowerCase(Locale.ROOT);
         if (firstWord == null) {
             firstWord = lower;
@@ -172,43 +252,45 @@ final class SqlNormalizer {
         pendingCall = lower;
     }
 
-    /** PostgreSQL 16's numeric literals: decimal with {@code _} separators, {@code 0x}, {@code 0o}, {@code 0b}. */
+    /** Plain decimal only: digits, an optional fraction, an optional exponent. */
     private void number() {
         int start = pos;
-        char prefix = Character.toLowerCase(at(pos + 1));
-        if (in.charAt(pos) == '0' && (prefix == 'x' || prefix == 'o' || prefix == 'b')) {
-            int radix = prefix == 'x' ? 16 : prefix == 'o' ? 8 : 2;
-            pos += 2;
-            if (digits(radix) == 0) {
-                throw unparseable("trailing junk after numeric literal", start);
-            }
-        } else {
-            digits(10);
-            if (at(pos) == '.' && at(pos + 1) != '.') {
+        digits();
+        if (at(pos) == '.' && at(pos + 1) != '.') {
+            pos++;
+            digits();
+        }
+        char e = at(pos);
+        if (e == 'e' || e == 'E') {
+            int mark = pos++;
+            if (at(pos) == '+' || at(pos) == '-') {
                 pos++;
-                digits(10);
             }
-            char e = at(pos);
-            if (e == 'e' || e == 'E') {
-                int mark = pos++;
-                if (at(pos) == '+' || at(pos) == '-') {
-                    pos++;
-                }
-                if (digits(10) == 0) {
-                    pos = mark;
-                }
+            if (digits() == 0) {
+                pos = mark;
             }
         }
-        if (pos < length && isIdentifierStart(in.charAt(pos))) {
-            throw unparseable("trailing junk after numeric literal", start);
+        char next = at(pos);
+        if (isWordPart(next) || next == '.' || next == '$' || next == '@' || next == '\'' || next == '"') {
+            int stop = pos;
+            while (stop < length && stop - start < 24 && (isWordPart(in.charAt(stop)) || in.charAt(stop) == '.')) {
+                stop++;
+            }
+            throw ambiguous("number " + in.substring(start, Math.max(stop, pos + 1)), start, "a number must be plain"
+                    + " decimal (digits, an optional fraction and exponent) and end before letters, '_', '.', '$', '@' and"
+                    + " quotes: 0x1F, 0b101, 1_000, 1L, 1..2 or 1abc are read differently by PostgreSQL, H2 and the parser");
         }
-        append(in.substring(start, pos));
+        String number = in.substring(start, pos);
+        separate(number.charAt(0));
+        int s = sql.length();
+        append(number);
+        tokens.add(new Token(Token.Kind.NUMBER, s, sql.length(), number));
         pendingCall = null;
     }
 
-    private int digits(int radix) {
+    private int digits() {
         int count = 0;
-        while (pos < length && (Character.digit(in.charAt(pos), radix) >= 0 && in.charAt(pos) < 0x80 || in.charAt(pos) == '_')) {
+        while (pos < length && isDigit(in.charAt(pos))) {
             pos++;
             count++;
         }
@@ -218,62 +300,161 @@ final class SqlNormalizer {
     private void dollar() {
         int start = pos;
         int end = pos + 1;
-        if (end < length && isDollarTagStart(in.charAt(end))) {
-            while (end < length && isDollarTagPart(in.charAt(end))) {
+        if (isWordStart(at(end))) {
+            while (end < length && isWordPart(in.charAt(end))) {
                 end++;
             }
         }
-        if (at(end) == '$') {
-            String delimiter = in.substring(start, end + 1);
-            int close = in.indexOf(delimiter, end + 1);
-            if (close < 0) {
-                throw unparseable("unterminated dollar-quoted string", start);
-            }
-            pos = close + delimiter.length();
-            string(in.substring(end + 1, close));
-        } else if (isDigit(at(pos + 1))) {
-            pos++;
-            digits(10);
-            append(in.substring(start, pos));
-            pendingCall = null;
-        } else {
-            throw unparseable("unexpected '$'", start);
+        if (at(end) != '$') {
+            throw ambiguous("'$' outside a dollar-quoted string", start, "$1 is a parameter for some readers and an error"
+                    + " for others; only " + (dialect == SqlDialect.POSTGRESQL ? "$$...$$ and $tag$...$tag$ strings are"
+                    : "$$...$$ strings are") + " allowed");
         }
+        String delimiter = in.substring(start, end + 1);
+        if (dialect != SqlDialect.POSTGRESQL && delimiter.length() > 2) {
+            throw ambiguous(delimiter + "..." + delimiter, start, "dollar-quoted strings with a tag exist only in PostgreSQL,"
+                    + " H2 reads " + in.substring(start, end) + " as a parameter; write $$...$$ or '...'");
+        }
+        int close = in.indexOf(delimiter, end + 1);
+        if (close < 0) {
+            throw unparseable("unterminated dollar-quoted string", start);
+        }
+        pos = close + delimiter.length();
+        string(in.substring(end + 1, close), start);
     }
 
-    private void string(String body) {
-        if (body.indexOf('\0') >= 0) {
-            throw unparseable("a string literal contains a NUL character", pos - 1);
-        }
-        sql.append('\'').append(body.replace("'", "''")).append('\'');
-        if (parse.length() > 0 && isIdentifierPart(parse.charAt(parse.length() - 1))) {
-            parse.append(' ');
-        }
-        StringBuilder inert = new StringBuilder(body.length() + 2).append('\'');
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c == '\'') {
-                inert.append("''");
-            } else {
-                inert.append(c == '\\' ? '/' : c < 0x20 ? ' ' : c);
+    private void symbol(char c) {
+        switch (c) {
+            case '(', '[' -> {
+                Token previous = previousToken();
+                if (c == '(' && dialect == SqlDialect.H2 && previous != null && previous.kind() == Token.Kind.SYMBOL
+                        && previous.value().equals("]")) {
+                    throw ambiguous("'(' directly after ']'", pos, "in H2's MSSQLServer mode [name] is a quoted name, and this"
+                            + " a call of it");
+                }
+                if (c == '(' && pendingCall != null) {
+                    called.add(pendingCall);
+                }
+                if (c == '[' && dialect == SqlDialect.H2 && openBracket < 0) {
+                    openBracket = pos;
+                }
+                if (++depth > MAX_NESTING_DEPTH) {
+                    throw reject(RejectionReason.TOO_DEEPLY_NESTED, "parentheses and brackets nest deeper than "
+                            + MAX_NESTING_DEPTH + " levels (at position " + (pos + 1) + ")");
+                }
+            }
+            case ')', ']' -> {
+                depth = Math.max(0, depth - 1);
+                if (c == ']') {
+                    openBracket = -1;
+                }
+            }
+            case '/' -> {
+                if (at(pos + 1) == '/') {
+                    throw ambiguous("'//'", pos, "H2 and the parser read a comment to the end of the line, PostgreSQL two"
+                            + " operators; write comments with -- or /* */");
+                }
+            }
+            case '@' -> {
+                char next = at(pos + 1);
+                if (isWordPart(next) || next == '"' || next == '\'' || next == '$' || next == '#' || next >= 0x80) {
+                    throw ambiguous("'@' directly before a name, number or quote", pos, "the parser reads @name as one"
+                            + " variable, the databases an operator and a name; put a space after '@'");
+                }
+            }
+            case '?' -> {
+                if (at(pos + 1) == '?') {
+                    throw ambiguous("'??'", pos, "before '(' or ')' H2 reads a bracket, the others two operators");
+                }
+                if (isDigit(at(pos + 1))) {
+                    throw ambiguous("'?' followed by a digit", pos, "H2 reads a numbered parameter, the others an operator and"
+                            + " a number; put a space after '?'");
+                }
+            }
+            case '#' -> throw ambiguous("'#' outside string literals", pos, "the parser reads it as part of a name or a"
+                    + " comment, H2 as part of a name in some modes, PostgreSQL as an operator");
+            case '\\' -> throw ambiguous("'\\' outside string literals", pos, "backslash escapes are read differently by"
+                    + " every reader");
+            case '`' -> throw ambiguous("'`' outside string literals", pos, "H2 and the parser read `...` as a quoted"
+                    + " name, PostgreSQL does not; quote names with \"...\"");
+            case '{', '}' -> throw ambiguous("'" + c + "' outside string literals", pos, "{fn ...}, {d ...} and {call ...}"
+                    + " are JDBC escapes that drivers and the parser rewrite");
+            case '+', '-', '*', '<', '>', '=', '~', '!', '%', '^', '&', '|', ':', '.', ',' -> {
+                // operators and punctuation: the readers may join neighbouring ones differently, never across a name
+            }
+            default -> {
+                int codePoint = in.codePointAt(pos);
+                throw codePoint < 0x80
+                        ? ambiguous(String.format(Locale.ROOT, "control character U+%04X", codePoint), pos, "outside"
+                                + " string literals H2 reads it as whitespace, PostgreSQL and the parser as an error")
+                        : ambiguous(String.format(Locale.ROOT, "non-ASCII character U+%04X", codePoint), pos, "outside"
+                                + " string literals and quoted identifiers the readers class such characters"
+                                + " differently (letter, whitespace or error); quote the name");
             }
         }
-        parse.append(inert.append('\''));
+        int s = sql.length();
+        append(c);
+        tokens.add(new Token(Token.Kind.SYMBOL, s, s + 1, String.valueOf(c)));
+        pos++;
         pendingCall = null;
     }
 
-    private void quotedIdentifier(String name) {
+    private void string(String body, int start) {
+        Token previous = previousToken();
+        if (previous != null && previous.kind() == Token.Kind.STRING) {
+            throw ambiguous("a string literal directly after another", start, "H2 joins them across any whitespace or"
+                    + " comment, PostgreSQL across a line break, the parser reads two; write one literal or join them"
+                    + " with ||");
+        }
+        if (body.indexOf('\0') >= 0) {
+            throw unparseable("a string literal contains a NUL character", start);
+        }
+        checkBracketedLiteral(body, start);
+        separate('\'');
+        int s = sql.length();
+        sql.append('\'').append(body.replace("'", "''")).append('\'');
+        parse.append('\'');
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\'') {
+                parse.append("''");
+            } else {
+                parse.append(c == '\\' ? '/' : c < 0x20 || c == 0x7f ? ' ' : c);
+            }
+        }
+        parse.append('\'');
+        tokens.add(new Token(Token.Kind.STRING, s, sql.length(), body));
+        pendingCall = null;
+    }
+
+    private void quotedIdentifier(String name, int start) {
         if (name.isEmpty()) {
-            throw unparseable("zero-length quoted identifier", pos - 1);
+            throw unparseable("zero-length quoted identifier", start);
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c == '\\' || c < 0x20 || c == 0x7f) {
-                throw unparseable("a quoted identifier contains a backslash or control character", pos - 1);
+                throw unparseable("a quoted identifier contains a backslash or control character", start);
             }
         }
+        checkBracketedLiteral(name, start);
+        separate('"');
+        int s = sql.length();
         append('"' + name.replace("\"", "\"\"") + '"');
+        tokens.add(new Token(Token.Kind.QUOTED_IDENTIFIER, s, sql.length(), name));
         pendingCall = name.toLowerCase(Locale.ROOT);
+    }
+
+    /** In H2's MSSQLServer mode {@code [} quotes a name up to the first {@code ]}, which must not be inside a literal. */
+    private void checkBracketedLiteral(String content, int start) {
+        if (openBracket >= 0 && content.indexOf(']') >= 0) {
+            throw ambiguous("a literal holding ']' inside '[...]'", start, "in H2's MSSQLServer mode the '[' at position "
+                    + (openBracket + 1) + " quotes a name up to the first ']'");
+        }
+    }
+
+    private @Nullable Token previousToken() {
+        return tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
     }
 
     // ---- literals
@@ -419,27 +600,28 @@ final class SqlNormalizer {
         }
     }
 
-    /** The escape character of a {@code U&} literal: {@code \} unless a {@code UESCAPE 'c'} follows. */
+    /** The escape character of a {@code U&} literal: {@code \} unless a {@code UESCAPE 'c'} clause follows (then read). */
     private char readUescape() {
         int mark = pos;
         skipWhitespaceAndComments();
         if (pos + 7 <= length && in.regionMatches(true, pos, "uescape", 0, 7)
-                && (pos + 7 == length || !isIdentifierPart(in.charAt(pos + 7)))) {
+                && (pos + 7 == length || !isWordPart(in.charAt(pos + 7)))) {
             int start = pos;
             pos += 7;
             skipWhitespaceAndComments();
             char escape = at(pos + 1);
             if (at(pos) != '\'' || at(pos + 2) != '\'' || Character.digit(escape, 16) >= 0 || escape == '+'
-                    || escape == '\'' || escape == '"' || isWhitespace(escape) || escape < 0x20) {
+                    || escape == '\'' || escape == '"' || Character.isWhitespace(escape) || escape < 0x20
+                    || Character.isSurrogate(escape)) {
                 throw unparseable("invalid UESCAPE clause", start);
             }
             pos += 3;
-            append(' ');
             return escape;
         }
         pos = mark;
         return '\\';
     }
+
 
     private String decodeUnicodeEscapes(String body, char escape, int start) {
         StringBuilder out = new StringBuilder(body.length());
@@ -497,30 +679,34 @@ final class SqlNormalizer {
         return value;
     }
 
+
     // ---- comments and whitespace
 
+    /** Ends at {@code \n} or {@code \r}, as it does for PostgreSQL, H2 and JSqlParser. */
     private void skipLineComment() {
         while (pos < length && in.charAt(pos) != '\n' && in.charAt(pos) != '\r') {
             pos++;
         }
     }
 
-    /** PostgreSQL's block comments nest. */
+    /**
+     * Flat: PostgreSQL and H2 nest block comments, JSqlParser does not, so a {@code /*} inside one is
+     * refused rather than read either way.
+     */
     private void skipBlockComment() {
         int start = pos;
-        int nesting = 0;
+        pos += 2;
         while (pos < length) {
-            if (in.charAt(pos) == '/' && at(pos + 1) == '*') {
-                nesting++;
+            char c = in.charAt(pos);
+            if (c == '*' && at(pos + 1) == '/') {
                 pos += 2;
-            } else if (in.charAt(pos) == '*' && at(pos + 1) == '/') {
-                pos += 2;
-                if (--nesting == 0) {
-                    return;
-                }
-            } else {
-                pos++;
+                return;
             }
+            if (c == '/' && at(pos + 1) == '*') {
+                throw ambiguous("'/*'", pos, "it is inside the block comment opened at position " + (start + 1)
+                        + ": PostgreSQL and H2 nest block comments, the parser does not");
+            }
+            pos++;
         }
         throw unparseable("unterminated comment", start);
     }
@@ -528,7 +714,7 @@ final class SqlNormalizer {
     private void skipWhitespaceAndComments() {
         while (pos < length) {
             char c = in.charAt(pos);
-            if (isWhitespace(c)) {
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
                 pos++;
             } else if (c == '-' && at(pos + 1) == '-') {
                 skipLineComment();
@@ -540,7 +726,27 @@ final class SqlNormalizer {
         }
     }
 
-    // ---- helpers
+    // ---- output
+
+    /** Whitespace between tokens; line breaks become spaces for the parser, which reads some runs of them as separators. */
+    private void whitespace(char c) {
+        if (sql.length() == 0) {
+            return;
+        }
+        sql.append(c == '\f' ? ' ' : c);
+        parse.append(c == '\n' || c == '\r' || c == '\f' ? ' ' : c);
+    }
+
+    /** Keeps a token that starts with {@code first} apart from the previous one where touching would join them. */
+    private void separate(char first) {
+        if (sql.length() == 0) {
+            return;
+        }
+        char last = sql.charAt(sql.length() - 1);
+        if (isWordPart(last) && (isWordPart(first) || first == '\'' || first == '"') || last == first && (first == '\'' || first == '"')) {
+            append(' ');
+        }
+    }
 
     private void append(char c) {
         sql.append(c);
@@ -556,32 +762,26 @@ final class SqlNormalizer {
         return index < length ? in.charAt(index) : '\0';
     }
 
-    private static boolean isWhitespace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-    }
-
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
 
-    private static boolean isIdentifierStart(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80 && Character.isLetter(c);
+    private static boolean isWordStart(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
     }
 
-    private static boolean isIdentifierPart(char c) {
-        return isIdentifierStart(c) || isDigit(c) || c == '$' || c >= 0x80 && Character.isLetterOrDigit(c);
+    private static boolean isWordPart(char c) {
+        return isWordStart(c) || isDigit(c);
     }
 
-    private static boolean isDollarTagStart(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80 && Character.isLetter(c);
-    }
-
-    private static boolean isDollarTagPart(char c) {
-        return isDollarTagStart(c) || isDigit(c) || c >= 0x80 && Character.isLetterOrDigit(c);
-    }
+    // ---- rejections
 
     private static QueryRejectedException unparseable(String what, int at) {
         return reject(RejectionReason.UNPARSEABLE, what + " at position " + (at + 1));
+    }
+
+    private static QueryRejectedException ambiguous(String what, int at, String why) {
+        return reject(RejectionReason.AMBIGUOUS_SYNTAX, what + " at position " + (at + 1) + ": " + why);
     }
 
     private static QueryRejectedException reject(RejectionReason reason, String message) {

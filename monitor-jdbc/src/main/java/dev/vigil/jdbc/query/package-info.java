@@ -5,15 +5,32 @@
  * <h2>What a query must pass (nothing reaches the database otherwise)</h2>
  * <ol>
  *   <li>At most {@code monitor.query.max-query-length} characters (16384).</li>
- *   <li>Lexing as PostgreSQL does, with {@code standard_conforming_strings} on: comments are
- *       dropped; every string form ({@code '...'}, {@code E'...'}, {@code U&'...' UESCAPE},
- *       {@code $tag$...$tag$}) becomes a plain {@code '...'}; {@code U&"..."} identifiers are
- *       decoded. Backslashes, backticks and braces outside literals, NUL, control and non-letter
- *       Unicode characters, unterminated literals or comments, and digits run into letters are
- *       {@code UNPARSEABLE}. Parentheses and brackets nest at most 100 deep
- *       ({@code TOO_DEEPLY_NESTED}). Text after a {@code ;} is {@code MULTIPLE_STATEMENTS}.</li>
- *   <li>JSqlParser parses the canonical text (string bodies made inert, so that its dialect
- *       extensions such as Oracle's {@code q'[...]'} cannot hide code): one statement, a
+ *   <li>Lexing into a canonical text that the database (H2 2.x or PostgreSQL with
+ *       {@code standard_conforming_strings} on, the dialect taken from the connection) and
+ *       JSqlParser split into the same tokens: where every string, quoted name, name and number
+ *       begins and ends is the same for all three. Comments are dropped; the string forms the
+ *       dialect has ({@code '...'}, {@code U&'...' UESCAPE}, {@code $$...$$}, and on PostgreSQL
+ *       {@code E'...'} and {@code $tag$...$tag$}) become a plain {@code '...'}; {@code U&"..."}
+ *       identifiers are decoded. Only plain forms are accepted: ASCII names, plain decimal numbers,
+ *       ASCII operators. Anything the readers would split differently is
+ *       {@code AMBIGUOUS_SYNTAX}: {@code //} (a comment for H2 and JSqlParser, two operators for
+ *       PostgreSQL), {@code #}, {@code $} outside a dollar quote ({@code $1}, {@code a$b}),
+ *       backslashes, backticks, braces (JDBC escapes), {@code ??} and {@code ?1}, {@code @} glued
+ *       to a name, control and non-ASCII characters outside literals, {@code /*} inside a block
+ *       comment (PostgreSQL and H2 nest them, JSqlParser does not), numbers such as {@code 0x1F},
+ *       {@code 1_000}, {@code 1L} or {@code 1..2}, a name glued to a quote ({@code N'..'},
+ *       {@code X'..'}, {@code q'[..]'}; {@code E'..'} and {@code $tag$} on H2), two string literals
+ *       in a row (H2 joins them across whitespace and comments, PostgreSQL across a line break) and,
+ *       on H2, brackets that its MSSQLServer mode would read as a quoted name around a literal or
+ *       before {@code (}. Unterminated literals or comments, NUL, unpaired surrogates and invalid
+ *       escapes are {@code UNPARSEABLE}. Parentheses and brackets nest at most 100 deep
+ *       ({@code TOO_DEEPLY_NESTED}). Text after a {@code ;} is {@code MULTIPLE_STATEMENTS}. The lexer
+ *       also lists every name written directly before {@code (}, for the function check below.
+ *       Tests compare these tokens with H2's own tokenizer, PostgreSQL's parse tree and
+ *       JSqlParser's token manager over a corpus of attacks.</li>
+ *   <li>JSqlParser parses the canonical text (backslashes in string bodies as slashes, control
+ *       characters and line breaks as spaces, so that its {@code \'} escapes and its statement
+ *       separators, three line breaks or a line holding {@code go}, cannot apply): one statement, a
  *       {@code SELECT}, {@code WITH ... SELECT}, {@code VALUES}, {@code TABLE t} or {@code EXPLAIN}
  *       of one of those without {@code ANALYZE}; anything else is {@code NOT_A_QUERY} (named after
  *       its first word: {@code SET}, {@code COPY}, {@code DO}, {@code CALL}, {@code LOCK},
@@ -83,6 +100,29 @@
  * reach ({@code MEMORY_USED}, {@code HASH}, {@code EXPAND}, {@code SECURE_RAND}, the
  * {@code REGEXP_*} functions, whose backtracking cannot be cancelled).
  *
+ * <h2>Time and load</h2>
+ * <ul>
+ *   <li>A query runs on one of the runner's daemon threads ({@code vigil-query-N}); the caller waits
+ *       for it at most {@code monitor.query.timeout} (5 s), measured from the moment the query is
+ *       handed over (getting a connection, running and reading all count), and is then answered
+ *       "timed out" (504) whatever the statement does. At that moment the statement is cancelled
+ *       ({@code Statement.cancel()}, on a thread of its own: a cancel may block); one second later,
+ *       if it still has not ended, its connection is aborted ({@code Connection.abort}), evicted
+ *       from a HikariCP pool (which closes it at once and may open a replacement) and the thread is
+ *       interrupted. The database's own timeouts ({@code statement_timeout}, the driver's query
+ *       timeout) stay, as a second line.</li>
+ *   <li>At most {@code monitor.query.max-concurrent} queries (2) run at once; one more is refused
+ *       at once as {@code BUSY} (503). A query keeps its place until its statement has really ended,
+ *       even after its caller was answered, so statements that ignore their deadline cannot pile up
+ *       threads or connections.</li>
+ *   <li>On the application's own HikariCP pool (read through its MXBean; HikariCP stays optional), a
+ *       query is refused as {@code BUSY} when borrowing a connection would leave fewer than
+ *       {@code monitor.query.pool-reserve} (2) free for the application, or someone is already
+ *       waiting for one.</li>
+ *   <li>Every outcome is audited: accepted, rejected, busy, failed, timed out, and an {@link Error}
+ *       (then rethrown if it is a {@link VirtualMachineError}, turned into a failure otherwise).</li>
+ * </ul>
+ *
  * <h2>What is not contained</h2>
  * <ul>
  *   <li>On PostgreSQL, {@code t.f} calls a function {@code f} taking {@code t}'s row type when
@@ -97,7 +137,7 @@
  *       {@code max-cell-chars} still cost memory where the database keeps them (sorting, grouping,
  *       {@code DISTINCT}). On H2 that memory is the application's heap, and H2 keeps groups in
  *       memory: do not point run-query at an H2 database holding large tables. A pathological
- *       {@code LIKE} pattern costs H2 CPU that the query timeout cannot interrupt.</li>
+ *       {@code LIKE} pattern costs H2 CPU that no cancel interrupts (see the deadline below).</li>
  *   <li>The checks bound what a query builds, not what it reads: a stored PostgreSQL value can be
  *       up to 1 GB. Bound what reaches the application in the driver (below).</li>
  *   <li>The driver materialises each row it fetches in full before a cell can be cut: a single
@@ -110,7 +150,15 @@
  *   <li>Table allow-listing covers tables named in the query, not data a function reads by itself.
  *       Names are compared ignoring case, so {@code "Users"} and {@code users} are one entry.</li>
  *   <li>Connections from pools other than HikariCP are restored (auto-commit, read-only) and closed,
- *       not evicted; session state a query could change despite the checks would survive.</li>
+ *       not evicted; session state a query could change despite the checks would survive. Neither
+ *       is their state known, so no pool reserve is kept there.</li>
+ *   <li>Code that ignores both cancel and interrupt (in H2, whose database runs in the
+ *       application's own JVM: a Java function a view calls, which the allow-list cannot see, or a
+ *       pathological {@code LIKE}) keeps its thread after the deadline until it returns; its caller
+ *       has its answer and its connection is out of the pool, but its place stays taken (503
+ *       {@code BUSY} once all places are).</li>
+ *   <li>Checking the query and inspecting the role (once, before the first query) run on the
+ *       caller's thread, before the deadline starts.</li>
  * </ul>
  */
 package dev.vigil.jdbc.query;

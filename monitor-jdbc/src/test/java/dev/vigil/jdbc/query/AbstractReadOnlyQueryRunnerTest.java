@@ -3,15 +3,18 @@ package dev.vigil.jdbc.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.internal.Json;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,22 +22,44 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What {@link ReadOnlyQueryRunner} must do on every database: the attack corpus is rejected or
- * contained, redacted values cannot be recovered, user-defined functions cannot be called, and
- * ordinary administration queries work. Subclasses provide the database.
+ * contained, redacted values cannot be recovered, user-defined functions cannot be called,
+ * ordinary administration queries work, and a query that runs too long is answered at its deadline
+ * and leaves the application's pool whole. Subclasses provide the database.
  *
  * <p>Every database holds {@code users(id, name, email, password_hash)} with alice, bob and carol
- * (ids 1-3), {@code secrets(id, user_id, note)} and a sequence {@code s}.
+ * (ids 1-3), {@code secrets(id, user_id, note)}, a sequence {@code s}, and {@code big_value(id, v)}
+ * with one value of {@link #BIG_VALUE_LENGTH} characters.
+ *
+ * <p>Nothing here depends on how fast the machine is: queries that are not about time have the
+ * default 5 s (or more), and the timeout tests use queries that would run for hours.
  */
 abstract class AbstractReadOnlyQueryRunnerTest {
 
     static final Instant NOW = Instant.parse("2026-11-05T10:15:30Z");
+    /** How long any wait on another thread may take before the test fails: generous, for a cold, loaded machine. */
+    static final Duration DEADLINE = Duration.ofSeconds(60);
+    /** Timeouts of queries that are not about timeouts: generous, for a cold, loaded machine. */
+    static final Duration GENEROUS_TIMEOUT = Duration.ofSeconds(60);
+    /** The attack corpus may time out (an outcome it accepts): 2 s keeps short whatever passes the checks and runs long. */
+    static final Duration ATTACK_TIMEOUT = Duration.ofSeconds(2);
+    /** A timeout short enough for tests whose query would otherwise run for hours. */
+    static final Duration SHORT_TIMEOUT = Duration.ofMillis(300);
+    /** 2 MiB of text in one value, inserted by the test rather than computed by the database. */
+    static final int BIG_VALUE_LENGTH = 2 * 1024 * 1024;
 
     static final String SCHEMA = """
             CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(50), email VARCHAR(100), password_hash VARCHAR(100));
@@ -44,8 +69,20 @@ abstract class AbstractReadOnlyQueryRunnerTest {
             INSERT INTO secrets VALUES (1, 1, 'the launch code');
             CREATE SEQUENCE s""";
 
-    /** A runner on the application's own pool, which logs in as an admin: the worst case, with only the other defences left. */
+    /**
+     * A runner on the application's own pool, which logs in as an admin: the worst case, with only
+     * the other defences left. Its timeout is {@link #ATTACK_TIMEOUT}.
+     */
+    abstract ReadOnlyQueryRunner attackRunner();
+
+    /** Like {@link #attackRunner()}, with a generous timeout for tests that expect a particular outcome. */
     abstract ReadOnlyQueryRunner applicationRunner();
+
+    /** A runner of its own on the application's pool, with {@code settings}. */
+    abstract ReadOnlyQueryRunner applicationRunner(QueryRunnerSettings settings, QueryAuditor auditor);
+
+    /** A query that passes every check and would run for hours: it only ends by being cancelled. */
+    abstract String endlessQuery();
 
     /** A runner on a data source of its own whose role can only read users and secrets. */
     abstract ReadOnlyQueryRunner readOnlyRunner(QueryRunnerSettings settings, QueryAuditor auditor);
@@ -77,8 +114,16 @@ abstract class AbstractReadOnlyQueryRunnerTest {
     /** Queries an administrator runs on this database only: its catalog, its own functions. */
     abstract List<String> databaseSpecificAdminQueries();
 
+    /** Connections of the application's pool in use now. */
+    abstract int activeConnections();
+
     ReadOnlyQueryRunner readOnlyRunner() {
-        return readOnlyRunner(QueryRunnerSettings.ofDefaults(), QueryAuditor.NO_OP);
+        return readOnlyRunner(settings().build(), QueryAuditor.NO_OP);
+    }
+
+    /** The default settings, with {@link #GENEROUS_TIMEOUT}. */
+    static QueryRunnerSettings.Builder settings() {
+        return QueryRunnerSettings.builder().timeout(GENEROUS_TIMEOUT);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -88,14 +133,15 @@ abstract class AbstractReadOnlyQueryRunnerTest {
 
         Object outcome;
         try {
-            outcome = applicationRunner().run("mallory", attack.sql());
+            outcome = attackRunner().run("mallory", attack.sql());
         } catch (QueryRejectedException | QueryFailedException e) {
             outcome = e;
         }
 
-        if (attack.rejected() != null) {
+        RejectionReason expected = attack.rejected(dialect());
+        if (expected != null) {
             assertThat(outcome).isInstanceOfSatisfying(QueryRejectedException.class,
-                    e -> assertThat(e.reason()).as(e.getMessage()).isEqualTo(attack.rejected()));
+                    e -> assertThat(e.reason()).as(e.getMessage()).isEqualTo(expected));
         } else {
             assertThat(outcome).isInstanceOfAny(QueryResult.class, QueryFailedException.class);
         }
@@ -105,6 +151,44 @@ abstract class AbstractReadOnlyQueryRunnerTest {
             assertThat(file).doesNotExist();
         }
         assertPoolSessionsAreClean();
+    }
+
+    static Stream<Named<String>> doubleSlashAttacks() {
+        return Stream.of(
+                Named.of("reading a file", AttackCorpus.DOUBLE_SLASH.formatted(", FILE_READ('/etc/hostname', NULL) AS f")),
+                Named.of("writing a file",
+                        AttackCorpus.DOUBLE_SLASH.formatted(", FILE_WRITE('owned', '/tmp/vigil-attack.txt') AS w")),
+                Named.of("creating an alias for Java code",
+                        AttackCorpus.DOUBLE_SLASH.formatted("; CREATE ALIAS VIGIL_PROP FOR 'java.lang.System.getProperty'")),
+                Named.of("creating a table", AttackCorpus.DOUBLE_SLASH.formatted("; CREATE TABLE vigil_owned (x INT)")));
+    }
+
+    /**
+     * H2 and JSqlParser read {@code //} as a comment to the end of the line; a lexer that sees two
+     * operators takes the {@code '} after it for the start of a string and hides the next line from
+     * every check while H2 runs it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("doubleSlashAttacks")
+    void doubleSlashCommentCannotHideCode(String sql) throws SQLException {
+        Map<String, Object> before = state();
+        String routinesBefore = vigilRoutines();
+
+        Throwable outcome = catchThrowable(() -> applicationRunner().run("mallory", sql));
+
+        assertThat(outcome).isInstanceOfSatisfying(QueryRejectedException.class, e -> {
+            assertThat(e.reason()).isEqualTo(RejectionReason.AMBIGUOUS_SYNTAX);
+            assertThat(e.getMessage()).startsWith("'//' at position 15: H2 and the parser read a comment");
+        });
+        assertThat(state()).isEqualTo(before);
+        assertThat(vigilRoutines()).isEqualTo(routinesBefore).isEqualTo("0");
+        for (Path file : AttackCorpus.TARGET_FILES) {
+            assertThat(file).doesNotExist();
+        }
+    }
+
+    private String vigilRoutines() throws SQLException {
+        return string(sentinel(), "SELECT COUNT(*) FROM INFORMATION_SCHEMA.ROUTINES WHERE UPPER(ROUTINE_NAME) LIKE 'VIGIL%'");
     }
 
     @Test
@@ -188,12 +272,16 @@ abstract class AbstractReadOnlyQueryRunnerTest {
                     "SELECT \"sleep_ms\"(60000)", "SELECT PUBLIC.SLEEP_MS(60000)", "SELECT public.sleep_ms(60000)",
                     "SELECT id FROM users WHERE SLEEP_MS(60000) IS NULL", "SELECT id FROM users ORDER BY SLEEP_MS(60000)",
                     "SELECT * FROM (SELECT SLEEP_MS(60000) AS x) s", "WITH w AS (SELECT SLEEP_MS(60000) AS x) SELECT * FROM w",
-                    "SELECT count(*) FROM users GROUP BY SLEEP_MS(60000)", "SELECT q'[ ', SLEEP_MS(60000), ' ]'")) {
+                    "SELECT count(*) FROM users GROUP BY SLEEP_MS(60000)")) {
                 assertThatThrownBy(() -> applicationRunner().run("mallory", call)).as(call)
                         .isInstanceOfSatisfying(QueryRejectedException.class,
                                 e -> assertThat(e.reason()).isEqualTo(RejectionReason.DENIED_FUNCTION))
                         .hasMessageContaining("() is not on the list of functions run-query allows on " + database);
             }
+            // Oracle's q'[...]' quoting, which JSqlParser reads as one string and the database as a name and a string.
+            assertThatThrownBy(() -> applicationRunner().run("mallory", "SELECT q'[ ', SLEEP_MS(60000), ' ]'"))
+                    .isInstanceOfSatisfying(QueryRejectedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(RejectionReason.AMBIGUOUS_SYNTAX));
             assertThatThrownBy(() -> applicationRunner().run("mallory",
                     "CREATE ALIAS EVIL_SLEEP FOR 'java.lang.Thread.sleep'"))
                     .isInstanceOfSatisfying(QueryRejectedException.class,
@@ -205,6 +293,42 @@ abstract class AbstractReadOnlyQueryRunnerTest {
             assertThat(sleepFunctionCalls()).as("calls through the runner").isEqualTo(1);
         } finally {
             dropSleepFunction();
+        }
+    }
+
+    @Test
+    void hugeValueIsCutNotHeld() {
+        QueryResult result = applicationRunner().run("mallory", "SELECT v AS big FROM big_value");
+
+        assertThat(result.rowCount()).isEqualTo(1);
+        String cell = (String) result.rows().get(0).get(0);
+        String suffix = "… (" + BIG_VALUE_LENGTH + " characters)";
+        assertThat(cell).hasSize(QueryRunnerSettings.DEFAULT_MAX_CELL_CHARS + suffix.length())
+                .startsWith("0123456789").endsWith("x" + suffix);
+    }
+
+    @Test
+    void endlessQueryIsAnsweredAsTimedOutAndThePoolIsWholeAfterwards() throws Exception {
+        List<QueryAuditRecord> records = new CopyOnWriteArrayList<>();
+        ReadOnlyQueryRunner runner = applicationRunner(settings().timeout(SHORT_TIMEOUT).build(),
+                records::add);
+        try {
+            Throwable error = catchThrowable(() -> runner.run("alice", endlessQuery()));
+
+            assertThat(error).isInstanceOfSatisfying(QueryFailedException.class, e -> {
+                assertThat(e.timedOut()).as(e.getMessage()).isTrue();
+                assertThat(e.getMessage()).startsWith("the query timed out after 300 ms");
+            });
+            assertThat(records).singleElement().satisfies(r -> {
+                assertThat(r.outcome()).isEqualTo(QueryAuditRecord.Outcome.FAILED);
+                assertThat(r.error()).startsWith("the query timed out after 300 ms");
+            });
+            awaitUntil("the cancelled query has given its connection back", () -> activeConnections() == 0);
+            assertPoolSessionsAreClean();
+            assertThat(applicationRunner().run("alice", "SELECT count(*) AS n FROM users").rows())
+                    .containsExactly(List.of(3L));
+        } finally {
+            runner.close();
         }
     }
 
@@ -247,6 +371,41 @@ abstract class AbstractReadOnlyQueryRunnerTest {
     }
 
     @Test
+    void requestsBeyondTheConcurrencyCapAreRefusedAtOnceAndAudited() throws Exception {
+        List<QueryAuditRecord> records = new CopyOnWriteArrayList<>();
+        ReadOnlyQueryRunner runner = applicationRunner(settings().maxConcurrentQueries(1)
+                .timeout(Duration.ofMinutes(10)).build(), records::add);
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            // Inspected now, so that the connection awaited below is the endless query's, not the inspection's.
+            assertThat(runner.inspect().enabled()).isTrue();
+            Future<QueryResult> endless = caller.submit(() -> runner.run("alice", endlessQuery()));
+            awaitUntil("the endless query holds a connection", () -> activeConnections() == 1);
+
+            Throwable busy = catchThrowable(() -> runner.run("bob", "SELECT 1 AS one"));
+
+            assertThat(busy).isInstanceOfSatisfying(QueryRejectedException.class, e -> {
+                assertThat(e.reason()).isEqualTo(RejectionReason.BUSY);
+                assertThat(e.getMessage()).isEqualTo("a query is already running (monitor.query.max-concurrent=1);"
+                        + " try again when one has finished");
+            });
+            assertThat(records).singleElement().satisfies(r -> {
+                assertThat(r.who()).isEqualTo("bob");
+                assertThat(r.rejection()).isEqualTo(RejectionReason.BUSY);
+            });
+            runner.close();
+            Throwable closed = catchThrowable(() -> endless.get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
+            assertThat(closed).hasCauseInstanceOf(QueryFailedException.class)
+                    .hasRootCauseMessage("the query runner was closed while the query ran");
+            awaitUntil("the stopped query has given its connection back", () -> activeConnections() == 0);
+            assertPoolSessionsAreClean();
+        } finally {
+            runner.close();
+            caller.shutdownNow();
+        }
+    }
+
+    @Test
     void queryReturnsColumnsRowsAndTruncation() {
         QueryResult result = readOnlyRunner().run("alice", "SELECT id, name FROM users ORDER BY id", 2);
 
@@ -273,7 +432,7 @@ abstract class AbstractReadOnlyQueryRunnerTest {
 
     @Test
     void requestsAboveTheCapGetTheCap() {
-        ReadOnlyQueryRunner runner = readOnlyRunner(QueryRunnerSettings.builder().maxRowsCap(2).defaultMaxRows(1).build(),
+        ReadOnlyQueryRunner runner = readOnlyRunner(settings().maxRowsCap(2).defaultMaxRows(1).build(),
                 QueryAuditor.NO_OP);
 
         assertThat(runner.run("alice", "SELECT id FROM users ORDER BY id", 1000).rows()).hasSize(2);
@@ -286,7 +445,7 @@ abstract class AbstractReadOnlyQueryRunnerTest {
 
     @Test
     void resultSizeIsCapped() {
-        ReadOnlyQueryRunner runner = readOnlyRunner(QueryRunnerSettings.builder().maxCellChars(20).maxResultChars(24).build(),
+        ReadOnlyQueryRunner runner = readOnlyRunner(settings().maxCellChars(20).maxResultChars(24).build(),
                 QueryAuditor.NO_OP);
 
         QueryResult result = runner.run("alice", "SELECT name, email FROM users ORDER BY id");
@@ -303,7 +462,7 @@ abstract class AbstractReadOnlyQueryRunnerTest {
 
     @Test
     void longValuesAreCut() {
-        ReadOnlyQueryRunner runner = readOnlyRunner(QueryRunnerSettings.builder().maxCellChars(16).build(), QueryAuditor.NO_OP);
+        ReadOnlyQueryRunner runner = readOnlyRunner(settings().maxCellChars(16).build(), QueryAuditor.NO_OP);
 
         assertThat(runner.run("alice", "SELECT 'abcdefghijklmnopqrstuvwxyz' AS t").rows())
                 .containsExactly(List.of("abcdefghijklmnop… (26 characters)"));
@@ -326,7 +485,7 @@ abstract class AbstractReadOnlyQueryRunnerTest {
 
     @Test
     void tablesOutsideTheAllowListAreRejected() {
-        ReadOnlyQueryRunner runner = readOnlyRunner(QueryRunnerSettings.builder().allowedTables(List.of("users")).build(),
+        ReadOnlyQueryRunner runner = readOnlyRunner(settings().allowedTables(List.of("users")).build(),
                 QueryAuditor.NO_OP);
 
         assertThat(runner.run("alice", "SELECT count(*) FROM users").rows()).containsExactly(List.of(3L));
@@ -341,7 +500,7 @@ abstract class AbstractReadOnlyQueryRunnerTest {
     @Test
     void everyRequestIsAudited() {
         List<QueryAuditRecord> records = new CopyOnWriteArrayList<>();
-        ReadOnlyQueryRunner runner = readOnlyRunner(QueryRunnerSettings.ofDefaults(), records::add);
+        ReadOnlyQueryRunner runner = readOnlyRunner(settings().build(), records::add);
 
         runner.run("alice", "SELECT id FROM users");
         catchThrowable(() -> runner.run("bob", "DELETE FROM users"));
@@ -374,7 +533,7 @@ abstract class AbstractReadOnlyQueryRunnerTest {
     @Test
     void auditedSqlIsCut() {
         List<QueryAuditRecord> records = new ArrayList<>();
-        ReadOnlyQueryRunner runner = readOnlyRunner(QueryRunnerSettings.ofDefaults(), records::add);
+        ReadOnlyQueryRunner runner = readOnlyRunner(settings().build(), records::add);
 
         runner.run("alice", "SELECT 1 AS one /*" + "x".repeat(10_000) + "*/");
 
@@ -384,7 +543,7 @@ abstract class AbstractReadOnlyQueryRunnerTest {
 
     @Test
     void failingAuditorDoesNotChangeTheOutcome() {
-        ReadOnlyQueryRunner runner = readOnlyRunner(QueryRunnerSettings.ofDefaults(), record -> {
+        ReadOnlyQueryRunner runner = readOnlyRunner(settings().build(), record -> {
             throw new IllegalStateException("audit store down");
         });
 
@@ -455,6 +614,27 @@ abstract class AbstractReadOnlyQueryRunnerTest {
     }
 
     // ---- helpers for subclasses
+
+    /** Waits until {@code condition} holds, failing the test after {@link #DEADLINE}. */
+    static void awaitUntil(String what, Callable<Boolean> condition) {
+        await(what).atMost(DEADLINE).pollInterval(Duration.ofMillis(20)).until(condition);
+    }
+
+    /** Creates {@code big_value} with one value of {@link #BIG_VALUE_LENGTH} characters, of SQL type {@code textType}. */
+    static void createBigValue(Connection admin, String textType) throws SQLException {
+        execute(admin, "CREATE TABLE big_value (id INT PRIMARY KEY, v " + textType + ")");
+        StringBuilder value = new StringBuilder(BIG_VALUE_LENGTH).append("0123456789");
+        value.append("x".repeat(BIG_VALUE_LENGTH - value.length()));
+        try (PreparedStatement insert = admin.prepareStatement("INSERT INTO big_value VALUES (1, ?)")) {
+            insert.setString(1, value.toString());
+            insert.executeUpdate();
+        }
+    }
+
+    /** The dialect of the database under test. */
+    SqlDialect dialect() throws SQLException {
+        return SqlDialect.of(sentinel().getMetaData().getDatabaseProductName()).orElseThrow();
+    }
 
     static Clock clock() {
         return Clock.fixed(NOW, ZoneOffset.UTC);

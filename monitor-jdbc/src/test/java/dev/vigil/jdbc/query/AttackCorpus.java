@@ -1,5 +1,6 @@
 package dev.vigil.jdbc.query;
 
+import static dev.vigil.jdbc.query.RejectionReason.AMBIGUOUS_SYNTAX;
 import static dev.vigil.jdbc.query.RejectionReason.DATA_MODIFYING_CTE;
 import static dev.vigil.jdbc.query.RejectionReason.DENIED_FUNCTION;
 import static dev.vigil.jdbc.query.RejectionReason.EMPTY;
@@ -16,6 +17,7 @@ import static dev.vigil.jdbc.query.RejectionReason.VALUE_AMPLIFIER;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * allow-list, exhaust the runner or recover redacted values, shared by the H2 and PostgreSQL tests.
  * Each is either rejected for the given reason, before it reaches the database, or (reason
  * {@code null}) allowed to run and must be contained: it may fail or return rows, but leaves the
- * data, locks, large objects, files and pooled sessions as they were.
+ * data, locks, large objects, files and pooled sessions as they were. A few are rejected for
+ * another reason on H2, whose SQL lacks some of PostgreSQL's literal forms.
  */
 final class AttackCorpus {
 
@@ -31,8 +34,24 @@ final class AttackCorpus {
     static final List<Path> TARGET_FILES = List.of(Path.of("/tmp/vigil-attack.csv"), Path.of("/tmp/vigil-attack.txt"),
             Path.of("/tmp/vigil-attack.sql"));
 
-    /** One attack. */
-    record Attack(String name, String sql, @Nullable RejectionReason rejected) {
+    /**
+     * One attack.
+     *
+     * @param rejected     why PostgreSQL's runner rejects it, or {@code null} if it may run
+     * @param rejectedOnH2 the same for H2's runner
+     */
+    record Attack(String name, String sql, @Nullable RejectionReason rejected, @Nullable RejectionReason rejectedOnH2) {
+
+        /** An attack with the same outcome on both databases. */
+        Attack(String name, String sql, @Nullable RejectionReason rejected) {
+            this(name, sql, rejected, rejected);
+        }
+
+        /** Why the runner on a database of {@code dialect} rejects it, or {@code null} if it may run. */
+        @Nullable RejectionReason rejected(SqlDialect dialect) {
+            return dialect == SqlDialect.H2 ? rejectedOnH2 : rejected;
+        }
+
         @Override
         public String toString() {
             return name;
@@ -48,7 +67,7 @@ final class AttackCorpus {
             new Attack("read-write then INSERT", "SET TRANSACTION READ WRITE; " + INSERT, MULTIPLE_STATEMENTS),
             new Attack("empty second statement", "SELECT 1;;", MULTIPLE_STATEMENTS),
             new Attack("trailing comment after semicolon", "SELECT 1; --", null),
-            new Attack("comment hiding a DROP", "/*/ DROP TABLE users /*/", UNPARSEABLE),
+            new Attack("comment hiding a DROP", "/*/ DROP TABLE users /*/", AMBIGUOUS_SYNTAX),
             new Attack("BEGIN", "BEGIN", NOT_A_QUERY),
             new Attack("COMMIT", "COMMIT", NOT_A_QUERY),
             new Attack("ROLLBACK", "ROLLBACK", NOT_A_QUERY),
@@ -117,7 +136,7 @@ final class AttackCorpus {
             new Attack("H2 CSVWRITE", "SELECT CSVWRITE('/tmp/vigil-attack.csv', 'SELECT * FROM users')", DENIED_FUNCTION),
             new Attack("H2 LINK_SCHEMA", "SELECT * FROM LINK_SCHEMA('x', '', 'jdbc:h2:mem:x', 'sa', '', 'PUBLIC')",
                     DENIED_FUNCTION),
-            new Attack("H2 SET variable", "SELECT SET(@x, 1)", DENIED_FUNCTION),
+            new Attack("H2 SET variable", "SELECT SET(@x, 1)", AMBIGUOUS_SYNTAX),
             // functions outside the allow-list: user-defined, sleeps, memory, session
             new Attack("H2 alias as the demo defines it", "SELECT SLEEP_MS(10000)", DENIED_FUNCTION),
             new Attack("user function, schema-qualified", "SELECT PUBLIC.SLEEP_MS(10000)", DENIED_FUNCTION),
@@ -170,16 +189,16 @@ final class AttackCorpus {
             new Attack("unicode-escaped set_config", "SELECT U&\"set\\005fconfig\"('default_transaction_read_only', 'off', false)",
                     DENIED_FUNCTION),
             new Attack("backslash before the quote", "SELECT 'a\\', pg_advisory_lock(1), 'b'", DENIED_FUNCTION),
-            new Attack("escape-string quote", "SELECT E'\\'', pg_advisory_lock(1), E'\\''", DENIED_FUNCTION),
-            new Attack("dollar quotes", "SELECT $$ ' $$, pg_advisory_lock(1), $x$ ' $x$", DENIED_FUNCTION),
-            new Attack("Oracle q-quote", "SELECT q'[ ', pg_advisory_lock(1), ' ]'", DENIED_FUNCTION),
+            new Attack("escape-string quote", "SELECT E'\\'', pg_advisory_lock(1), E'\\''", DENIED_FUNCTION, AMBIGUOUS_SYNTAX),
+            new Attack("dollar quotes", "SELECT $$ ' $$, pg_advisory_lock(1), $x$ ' $x$", DENIED_FUNCTION, AMBIGUOUS_SYNTAX),
+            new Attack("Oracle q-quote", "SELECT q'[ ', pg_advisory_lock(1), ' ]'", AMBIGUOUS_SYNTAX),
             new Attack("quotes in comments", "SELECT/*'*/pg_advisory_lock(1)/*'*/", DENIED_FUNCTION),
-            new Attack("nested comment hiding a call", "SELECT 1 /* /* */ , pg_advisory_lock(1) -- */", null),
+            new Attack("nested comment hiding a call", "SELECT 1 /* /* */ , pg_advisory_lock(1) -- */", AMBIGUOUS_SYNTAX),
             new Attack("unicode-escaped string", "SELECT U&'\\0041'", null),
-            new Attack("no-break space", "SELECT\u00a0pg_advisory_lock(1)", UNPARSEABLE),
-            new Attack("JDBC escape", "SELECT {fn pg_advisory_lock(1)}", UNPARSEABLE),
-            new Attack("backticks", "SELECT `pg_advisory_lock`(1)", UNPARSEABLE),
-            new Attack("digits run into a name", "SELECT 1pg_advisory_lock(1)", UNPARSEABLE),
+            new Attack("no-break space", "SELECT\u00a0pg_advisory_lock(1)", AMBIGUOUS_SYNTAX),
+            new Attack("JDBC escape", "SELECT {fn pg_advisory_lock(1)}", AMBIGUOUS_SYNTAX),
+            new Attack("backticks", "SELECT `pg_advisory_lock`(1)", AMBIGUOUS_SYNTAX),
+            new Attack("digits run into a name", "SELECT 1pg_advisory_lock(1)", AMBIGUOUS_SYNTAX),
             new Attack("NUL in a string", "SELECT 'a\u0000'; DROP TABLE users", UNPARSEABLE),
             // redaction
             new Attack("redacted column in WHERE", "SELECT id FROM users WHERE password_hash LIKE '$%'", REDACTED_COLUMN_USE),
@@ -278,6 +297,67 @@ final class AttackCorpus {
 
     /** Every attack. */
     static List<Attack> attacks() {
-        return ATTACKS;
+        return Stream.concat(ATTACKS.stream(), LEXICAL_AMBIGUITIES.stream()).toList();
     }
+
+    // lexical ambiguities
+    //
+    // Text that the lexer, the parser and the database could split differently: a comment, string or
+    // name that one of them ends elsewhere hides code from the checks. Each is refused, or read the
+    // same way by all three (and then checked like any other query).
+
+    /** The shape of the attack that got through: H2 and the parser read a comment, the lexer a string. */
+    static final String DOUBLE_SLASH = "SELECT 1 AS a // '\n%s --'";
+
+    private static final List<Attack> LEXICAL_AMBIGUITIES = List.of(
+            new Attack("// hiding FILE_READ", DOUBLE_SLASH.formatted(", FILE_READ('/etc/hostname', NULL) AS f"),
+                    AMBIGUOUS_SYNTAX),
+            new Attack("// hiding FILE_WRITE", DOUBLE_SLASH.formatted(", FILE_WRITE('owned', '/tmp/vigil-attack.txt') AS w"),
+                    AMBIGUOUS_SYNTAX),
+            new Attack("// hiding CREATE ALIAS",
+                    DOUBLE_SLASH.formatted("; CREATE ALIAS VIGIL_PROP FOR 'java.lang.System.getProperty'"), AMBIGUOUS_SYNTAX),
+            new Attack("// hiding CREATE TABLE", DOUBLE_SLASH.formatted("; CREATE TABLE vigil_owned AS SELECT * FROM users"),
+                    AMBIGUOUS_SYNTAX),
+            new Attack("# hiding a call", "SELECT 1 AS a # '\n, pg_advisory_lock(1) --'", AMBIGUOUS_SYNTAX),
+            new Attack("-- ends at a carriage return", "SELECT 1 AS a -- comment\r, pg_advisory_lock(1)", DENIED_FUNCTION),
+            new Attack("line separator does not end --", "SELECT 1 AS a -- comment\u2028, pg_advisory_lock(1)", null),
+            new Attack("nested comment opener", "SELECT 1 /* /* */ , FILE_READ('/etc/hostname') -- */", AMBIGUOUS_SYNTAX),
+            new Attack("comment markers in strings", "SELECT '/*', pg_advisory_lock(1), '*/', '--'", DENIED_FUNCTION),
+            new Attack("quotes in a comment", "SELECT 1 /* ' */, pg_advisory_lock(1) -- '", DENIED_FUNCTION),
+            new Attack("tagged dollar quote around $$", "SELECT $a$ $$ $a$, pg_advisory_lock(1), $a$ $$ $a$", DENIED_FUNCTION,
+                    AMBIGUOUS_SYNTAX),
+            new Attack("$$ around a tag", "SELECT $$ $a$ $$, FILE_READ('/etc/hostname'), $$ $a$ $$", DENIED_FUNCTION),
+            new Attack("$$ glued to a string", "SELECT $$a$$'', pg_advisory_lock(1), ''''", AMBIGUOUS_SYNTAX),
+            new Attack("positional parameter", "SELECT $1", AMBIGUOUS_SYNTAX),
+            new Attack("$ inside a name", "SELECT a$$b$$ FROM users", AMBIGUOUS_SYNTAX),
+            new Attack("escape string hiding a call on H2", "SELECT E'\\'', FILE_READ('/etc/hostname'), E'\\''", DENIED_FUNCTION,
+                    AMBIGUOUS_SYNTAX),
+            new Attack("escape string with an octal quote", "SELECT E'\\047', pg_advisory_lock(1), E'\\047'", DENIED_FUNCTION,
+                    AMBIGUOUS_SYNTAX),
+            new Attack("escaped quote decoded into a string", "SELECT E'\\x27, pg_advisory_lock(1) --'", null, AMBIGUOUS_SYNTAX),
+            new Attack("unicode escape decoded into a string", "SELECT U&'\\0027, FILE_READ(''/etc/hostname'') --'", null),
+            new Attack("UESCAPE clause then a call", "SELECT U&'!0027' UESCAPE '!', pg_advisory_lock(1)", DENIED_FUNCTION),
+            new Attack("JDBC call escape", "{call FILE_WRITE('owned', '/tmp/vigil-attack.txt')}", AMBIGUOUS_SYNTAX),
+            new Attack("JDBC escape inside a string", "SELECT '{fn now()}' AS t", null),
+            new Attack("national string prefix", "SELECT N'x', pg_advisory_lock(1)", AMBIGUOUS_SYNTAX),
+            new Attack("binary string prefix", "SELECT X'27', FILE_READ('/etc/hostname')", AMBIGUOUS_SYNTAX),
+            new Attack("hex number", "SELECT 0x27, pg_advisory_lock(1)", AMBIGUOUS_SYNTAX),
+            new Attack("number with underscores", "SELECT 1_000", AMBIGUOUS_SYNTAX),
+            new Attack("strings across a comment", "SELECT 'a' -- c\n', FILE_READ(''/etc/hostname'') --'", AMBIGUOUS_SYNTAX),
+            new Attack("strings across a line break", "SELECT 'a'\n'b'", AMBIGUOUS_SYNTAX),
+            new Attack("@ glued to a call", "SELECT @pg_advisory_lock(1)", AMBIGUOUS_SYNTAX),
+            new Attack("?? bracket", "SELECT ARRAY??(1??)", AMBIGUOUS_SYNTAX),
+            new Attack("bracket around a literal", "SELECT ARRAY[']', FILE_READ('/etc/hostname'), '[']", DENIED_FUNCTION,
+                    AMBIGUOUS_SYNTAX),
+            new Attack("bracketed name called", "SELECT [FILE_READ] ('/etc/hostname')", UNPARSEABLE, AMBIGUOUS_SYNTAX),
+            new Attack("zero-width space in a name", "SELECT pg_advisory\u200b_lock(1)", AMBIGUOUS_SYNTAX),
+            new Attack("ideographic space", "SELECT\u3000pg_advisory_lock(1)", AMBIGUOUS_SYNTAX),
+            new Attack("Cyrillic letter in a name", "SELECT pg_\u0430dvisory_lock(1)", AMBIGUOUS_SYNTAX),
+            new Attack("fullwidth letters", "\uff33\uff25\uff2c\uff25\uff23\uff34 1", AMBIGUOUS_SYNTAX),
+            new Attack("vertical tab", "SELECT\u000bpg_advisory_lock(1)", AMBIGUOUS_SYNTAX),
+            new Attack("unpaired surrogate", "SELECT '\ud800'", UNPARSEABLE),
+            new Attack("NUL outside a string", "SELECT 1\u0000; DROP TABLE users", UNPARSEABLE),
+            new Attack("non-ASCII in literals", "SELECT '\u00e9\u2028' AS \"\u00fc\"", null),
+            new Attack("three line breaks", "SELECT 1 AS x\n\n\nFROM users", null),
+            new Attack("a line holding go", "SELECT id FROM users\ngo\n", null));
 }

@@ -14,6 +14,8 @@ class QueryRunnerSettingsTest {
         QueryRunnerSettings settings = QueryRunnerSettings.ofDefaults();
 
         assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.maxConcurrentQueries()).isEqualTo(2);
+        assertThat(settings.poolReserve()).isEqualTo(2);
         assertThat(settings.defaultMaxRows()).isEqualTo(100);
         assertThat(settings.maxRowsCap()).isEqualTo(1000);
         assertThat(settings.maxQueryLength()).isEqualTo(16_384);
@@ -23,6 +25,15 @@ class QueryRunnerSettingsTest {
         assertThat(settings.allowedTables()).isEmpty();
         assertThat(settings.redactedColumns()).containsExactly("password", "passwd", "secret", "token", "api_key", "apikey",
                 "private_key", "credit_card", "ssn");
+    }
+
+    @Test
+    void limitsAreKept() {
+        QueryRunnerSettings settings = QueryRunnerSettings.builder().maxConcurrentQueries(1).poolReserve(0).build();
+
+        assertThat(settings.maxConcurrentQueries()).isEqualTo(1);
+        assertThat(settings.poolReserve()).isZero();
+        assertThat(settings.toString()).contains("maxConcurrentQueries=1", "poolReserve=0");
     }
 
     @Test
@@ -40,6 +51,12 @@ class QueryRunnerSettingsTest {
     void invalidSettingsAreNamed() {
         assertThatThrownBy(() -> QueryRunnerSettings.builder().timeout(Duration.ZERO).build())
                 .hasMessage("monitor.query.timeout must be at least 1 ms, was PT0S");
+        assertThatThrownBy(() -> QueryRunnerSettings.builder().maxConcurrentQueries(0).build())
+                .hasMessage("monitor.query.max-concurrent must be between 1 and 64, was 0");
+        assertThatThrownBy(() -> QueryRunnerSettings.builder().maxConcurrentQueries(65).build())
+                .hasMessage("monitor.query.max-concurrent must be between 1 and 64, was 65");
+        assertThatThrownBy(() -> QueryRunnerSettings.builder().poolReserve(-1).build())
+                .hasMessage("monitor.query.pool-reserve must be at least 0, was -1");
         assertThatThrownBy(() -> QueryRunnerSettings.builder().defaultMaxRows(2000).build())
                 .hasMessage("monitor.query.max-rows must be between 1 and monitor.query.max-rows-cap (1000), was 2000");
         assertThatThrownBy(() -> QueryRunnerSettings.builder().maxRowsCap(0).build())

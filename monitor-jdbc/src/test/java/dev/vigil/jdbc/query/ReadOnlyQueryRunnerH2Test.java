@@ -1,6 +1,7 @@
 package dev.vigil.jdbc.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -16,6 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcDataSource;
@@ -27,10 +32,11 @@ import org.junit.jupiter.api.Test;
 class ReadOnlyQueryRunnerH2Test extends AbstractReadOnlyQueryRunnerTest {
 
     private static final String URL = "jdbc:h2:mem:vigil_query_runner;DB_CLOSE_DELAY=-1";
-    private static final int POOL_SIZE = 2;
+    private static final int POOL_SIZE = 4;
 
     private static Connection sentinel;
     private static HikariDataSource applicationPool;
+    private static ReadOnlyQueryRunner attackRunner;
     private static ReadOnlyQueryRunner applicationRunner;
 
     @BeforeAll
@@ -40,23 +46,35 @@ class ReadOnlyQueryRunnerH2Test extends AbstractReadOnlyQueryRunnerTest {
                 ;
                 CREATE USER vigil_ro PASSWORD 'ro';
                 GRANT SELECT ON users, secrets TO vigil_ro""");
+        createBigValue(sentinel, "CLOB");
+        applicationPool = pool("application-h2", POOL_SIZE);
+        attackRunner = runnerOnPool(settings().timeout(ATTACK_TIMEOUT).build(), QueryAuditor.NO_OP);
+        applicationRunner = runnerOnPool(settings().build(), QueryAuditor.NO_OP);
+    }
+
+    private static HikariDataSource pool(String name, int size) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(URL);
         config.setUsername("sa");
         config.setPassword("");
-        config.setMaximumPoolSize(POOL_SIZE);
-        config.setConnectionTimeout(10_000);
-        config.setPoolName("application-h2");
-        applicationPool = new HikariDataSource(config);
-        applicationRunner = ReadOnlyQueryRunner.builder(applicationPool)
-                .applicationDataSource(true)
-                .settings(QueryRunnerSettings.builder().timeout(Duration.ofSeconds(2)).build())
-                .clock(clock())
-                .build();
+        config.setMaximumPoolSize(size);
+        config.setConnectionTimeout(30_000);
+        config.setPoolName(name);
+        return new HikariDataSource(config);
+    }
+
+    private static ReadOnlyQueryRunner runnerOnPool(QueryRunnerSettings settings, QueryAuditor auditor) {
+        return ReadOnlyQueryRunner.builder(applicationPool).applicationDataSource(true).settings(settings).auditor(auditor)
+                .clock(clock()).build();
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
+        for (ReadOnlyQueryRunner runner : new ReadOnlyQueryRunner[] {attackRunner, applicationRunner}) {
+            if (runner != null) {
+                runner.close();
+            }
+        }
         if (applicationPool != null) {
             applicationPool.close();
         }
@@ -75,8 +93,25 @@ class ReadOnlyQueryRunnerH2Test extends AbstractReadOnlyQueryRunnerTest {
     }
 
     @Override
+    ReadOnlyQueryRunner attackRunner() {
+        return attackRunner;
+    }
+
+    @Override
     ReadOnlyQueryRunner applicationRunner() {
         return applicationRunner;
+    }
+
+    @Override
+    ReadOnlyQueryRunner applicationRunner(QueryRunnerSettings settings, QueryAuditor auditor) {
+        return runnerOnPool(settings, auditor);
+    }
+
+    @Override
+    String endlessQuery() {
+        // Row generators are bounded (max-series-rows); the catalog, several times over, is not: hundreds of rows to the fourth power.
+        return "SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS a, INFORMATION_SCHEMA.COLUMNS b,"
+                + " INFORMATION_SCHEMA.COLUMNS c, INFORMATION_SCHEMA.COLUMNS d";
     }
 
     @Override
@@ -87,7 +122,8 @@ class ReadOnlyQueryRunnerH2Test extends AbstractReadOnlyQueryRunnerTest {
 
     @Override
     ReadOnlyQueryRunner adminRunner(boolean applicationDataSource) {
-        return ReadOnlyQueryRunner.builder(dataSource("sa", "")).applicationDataSource(applicationDataSource).build();
+        return ReadOnlyQueryRunner.builder(dataSource("sa", "")).applicationDataSource(applicationDataSource)
+                .settings(settings().build()).build();
     }
 
     @Override
@@ -103,9 +139,14 @@ class ReadOnlyQueryRunnerH2Test extends AbstractReadOnlyQueryRunnerTest {
         state.put("sequence", string(sentinel, "SELECT BASE_VALUE FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_NAME = 'S'"));
         state.put("tables", string(sentinel, "SELECT LISTAGG(TABLE_NAME, ',') WITHIN GROUP (ORDER BY TABLE_NAME)"
                 + " FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"));
-        state.put("users", string(sentinel, "SELECT LISTAGG(USER_NAME || ':' || IS_ADMIN, ',') WITHIN GROUP (ORDER BY USER_NAME)"
+        state.put("accounts", string(sentinel, "SELECT LISTAGG(USER_NAME || ':' || IS_ADMIN, ',') WITHIN GROUP (ORDER BY USER_NAME)"
                 + " FROM INFORMATION_SCHEMA.USERS"));
         return state;
+    }
+
+    @Override
+    int activeConnections() {
+        return applicationPool.getHikariPoolMXBean().getActiveConnections();
     }
 
     @Override
@@ -192,6 +233,73 @@ class ReadOnlyQueryRunnerH2Test extends AbstractReadOnlyQueryRunnerTest {
             return true;
         } catch (SQLException e) {
             return e.getErrorCode() != ErrorCode.FUNCTION_NOT_FOUND_1;
+        }
+    }
+
+    /**
+     * The demo's {@code SLEEP_MS} (a Java method sleeping in {@code Thread.sleep}, which no H2 query
+     * timeout stops) called by ten requests at once on the application's pool of 4. Called by name it
+     * is refused by the allow-list; through a view, which the checks cannot see into, it reaches the
+     * database. While those calls are in flight the application still gets a connection, every
+     * request is answered (busy or timed out), and every connection comes back.
+     */
+    @Test
+    void sleepingAliasCannotExhaustThePool() throws Exception {
+        createSleepFunction();
+        execute(sentinel, "CREATE VIEW SLEEPING AS SELECT SLEEP_MS(3600000) AS SLEPT");
+        HikariDataSource hostPool = pool("host-h2", 4);
+        ReadOnlyQueryRunner runner = ReadOnlyQueryRunner.builder(hostPool).applicationDataSource(true)
+                .settings(QueryRunnerSettings.builder().timeout(Duration.ofSeconds(1)).build()).build();
+        ExecutorService requests = Executors.newFixedThreadPool(10);
+        try {
+            // Inspected now, so that the connections below are the queries' own.
+            assertThat(runner.inspect().enabled()).isTrue();
+            assertThat(catchThrowable(() -> runner.run("mallory", "SELECT SLEEP_MS(3600000) AS slept")))
+                    .isInstanceOfSatisfying(QueryRejectedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(RejectionReason.DENIED_FUNCTION));
+            List<Future<Object>> answers = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                answers.add(requests.submit(() -> {
+                    try {
+                        return runner.run("mallory", "SELECT slept FROM sleeping");
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }));
+            }
+            awaitUntil("the requests have taken what they could of the pool, or are all answered",
+                    () -> answers.stream().allMatch(Future::isDone) || hostPool.getHikariPoolMXBean().getActiveConnections() >= 2);
+
+            try (Connection connection = hostPool.getConnection()) {
+                assertThat(string(connection, "SELECT COUNT(*) FROM users")).isEqualTo("3");
+            }
+            for (Future<Object> answer : answers) {
+                assertThat(answer.get(DEADLINE.toSeconds(), TimeUnit.SECONDS)).satisfiesAnyOf(
+                        outcome -> assertThat(outcome).isInstanceOfSatisfying(QueryRejectedException.class,
+                                e -> assertThat(e.reason()).isEqualTo(RejectionReason.BUSY)),
+                        outcome -> assertThat(outcome).isInstanceOfSatisfying(QueryFailedException.class,
+                                e -> assertThat(e.timedOut()).as(e.getMessage()).isTrue()));
+            }
+            assertThat(answers).as("requests that got a place, answered at their deadline").anySatisfy(answer ->
+                    assertThat(answer.get()).isInstanceOfSatisfying(QueryFailedException.class, e -> assertThat(e.timedOut()).isTrue()));
+            awaitUntil("every connection is back", () -> hostPool.getHikariPoolMXBean().getActiveConnections() == 0);
+            List<Connection> all = new ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    all.add(hostPool.getConnection());
+                    assertThat(string(all.get(i), "SELECT 1")).isEqualTo("1");
+                }
+            } finally {
+                for (Connection connection : all) {
+                    connection.close();
+                }
+            }
+        } finally {
+            requests.shutdownNow();
+            runner.close();
+            hostPool.close();
+            execute(sentinel, "DROP VIEW IF EXISTS SLEEPING");
+            dropSleepFunction();
         }
     }
 

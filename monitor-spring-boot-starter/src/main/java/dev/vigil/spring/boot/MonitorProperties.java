@@ -94,11 +94,29 @@ public class MonitorProperties {
         /** Whether the application's own DataSource may be used when no query datasource is configured. */
         private boolean allowAppDatasource;
 
-        /** Time one query may take (enforced in the database and by the driver). */
+        /**
+         * Time one query may take: the request is answered "timed out" (504) by then and the statement
+         * cancelled, its connection aborted if it does not stop; also the database's statement timeout.
+         */
         private Duration timeout = Duration.ofSeconds(5);
+
+        /** Queries that may run at once (1 to 64); one more is refused with 503 "busy". */
+        private int maxConcurrent = 2;
+
+        /**
+         * Connections of the application's own HikariCP pool a query must leave free (with
+         * allow-app-datasource); when the pool is busier, the query is refused with 503 "busy". 0 turns it off.
+         */
+        private int poolReserve = 2;
 
         /** Rows returned when the request does not say. */
         private int maxRows = 100;
+
+        /**
+         * Rows the row generators of one query (generate_series, H2's SYSTEM_RANGE) may make together;
+         * they take numeric literal bounds only, and a query past this is refused with 400 "value_amplifier".
+         */
+        private int maxSeriesRows = 100_000;
 
         /** Tables a query may read; empty allows every table the role can read. */
         private List<String> allowedTables = new ArrayList<>();
@@ -132,12 +150,36 @@ public class MonitorProperties {
             this.timeout = timeout;
         }
 
+        public int getMaxConcurrent() {
+            return maxConcurrent;
+        }
+
+        public void setMaxConcurrent(int maxConcurrent) {
+            this.maxConcurrent = maxConcurrent;
+        }
+
+        public int getPoolReserve() {
+            return poolReserve;
+        }
+
+        public void setPoolReserve(int poolReserve) {
+            this.poolReserve = poolReserve;
+        }
+
         public int getMaxRows() {
             return maxRows;
         }
 
         public void setMaxRows(int maxRows) {
             this.maxRows = maxRows;
+        }
+
+        public int getMaxSeriesRows() {
+            return maxSeriesRows;
+        }
+
+        public void setMaxSeriesRows(int maxSeriesRows) {
+            this.maxSeriesRows = maxSeriesRows;
         }
 
         public List<String> getAllowedTables() {

@@ -15,7 +15,12 @@ import dev.vigil.jdbc.query.RejectionReason;
 import dev.vigil.query.AdminQueryService;
 import dev.vigil.query.QueryException;
 
-/** Serves {@code POST /api/admin/run-query} with a {@link ReadOnlyQueryRunner}, auditing into the monitor's trail. */
+/**
+ * Serves {@code POST /api/admin/run-query} with a {@link ReadOnlyQueryRunner}, auditing into the
+ * monitor's trail: a rejected query answers 400, a disabled or busy runner 503, a failed query 422
+ * and a timed-out one 504. Every outcome is an answer, an {@link Error} of the query included (the
+ * runner has audited and logged it), so that a request never goes unanswered.
+ */
 final class QueryServiceAdapter implements AdminQueryService {
 
     private final ReadOnlyQueryRunner runner;
@@ -29,11 +34,16 @@ final class QueryServiceAdapter implements AdminQueryService {
         try {
             return Json.mapper().convertValue(runner.run(who, sql, maxRows), new TypeReference<Map<String, Object>>() { });
         } catch (QueryRejectedException e) {
-            QueryException.Kind kind = e.reason() == RejectionReason.RUNNER_DISABLED
+            QueryException.Kind kind = e.reason() == RejectionReason.RUNNER_DISABLED || e.reason() == RejectionReason.BUSY
                     ? QueryException.Kind.UNAVAILABLE : QueryException.Kind.REJECTED;
             throw new QueryException(kind, e.reason().name().toLowerCase(Locale.ROOT), e.getMessage());
         } catch (QueryFailedException e) {
-            throw new QueryException(QueryException.Kind.FAILED, e.timedOut() ? "timeout" : "query_failed", e.getMessage());
+            throw e.timedOut() ? new QueryException(QueryException.Kind.TIMED_OUT, "timeout", e.getMessage())
+                    : new QueryException(QueryException.Kind.FAILED, "query_failed", e.getMessage());
+        } catch (VirtualMachineError e) {
+            // Audited and logged by the runner; the query's thread has let go of what it held.
+            throw new QueryException(QueryException.Kind.FAILED, "query_failed",
+                    "the query failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 

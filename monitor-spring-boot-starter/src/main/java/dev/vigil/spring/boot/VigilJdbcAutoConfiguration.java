@@ -1,6 +1,7 @@
 package dev.vigil.spring.boot;
 
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import dev.vigil.Monitor;
 import dev.vigil.health.HealthCheckRegistration;
@@ -12,6 +13,7 @@ import dev.vigil.jdbc.PoolMetricsCollector;
 import dev.vigil.jdbc.query.QueryRunnerSettings;
 import dev.vigil.jdbc.query.ReadOnlyQueryRunner;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -81,13 +83,13 @@ public final class VigilJdbcAutoConfiguration {
      * Turns on {@code POST /api/admin/run-query} when {@code monitor.query.enabled=true}: with the
      * least-privileged {@code monitor.query.datasource.*} connection, or the application's DataSource
      * only when {@code monitor.query.allow-app-datasource=true}. The role is inspected at start-up;
-     * an unsafe one is refused (logged; the endpoint answers 503).
+     * an unsafe one is refused (logged; the endpoint answers 503). The runner's threads stop with the context.
      */
     @Bean
     @ConditionalOnBooleanProperty(name = "monitor.query.enabled")
-    SmartInitializingSingleton vigilQueryRunner(Monitor monitor, MonitorProperties properties,
+    QueryRunnerLifecycle vigilQueryRunner(Monitor monitor, MonitorProperties properties,
             ObjectProvider<DataSource> appDataSource) {
-        return () -> {
+        return new QueryRunnerLifecycle(() -> {
             MonitorProperties.Query query = properties.getQuery();
             DataSource dataSource;
             boolean app;
@@ -103,7 +105,10 @@ public final class VigilJdbcAutoConfiguration {
             }
             QueryRunnerSettings.Builder settings = QueryRunnerSettings.builder()
                     .timeout(query.getTimeout())
+                    .maxConcurrentQueries(query.getMaxConcurrent())
+                    .poolReserve(query.getPoolReserve())
                     .defaultMaxRows(query.getMaxRows())
+                    .maxSeriesRows(query.getMaxSeriesRows())
                     .allowedTables(query.getAllowedTables());
             if (query.getRedactedColumns() != null) {
                 settings.redactedColumns(query.getRedactedColumns());
@@ -116,7 +121,31 @@ public final class VigilJdbcAutoConfiguration {
                     .build();
             runner.inspect();
             monitor.queryService(new QueryServiceAdapter(runner));
-        };
+            return runner;
+        });
+    }
+
+    /** Builds the query runner once every singleton exists, and closes it with the context. */
+    static final class QueryRunnerLifecycle implements SmartInitializingSingleton, DisposableBean {
+        private final Supplier<ReadOnlyQueryRunner> factory;
+        private volatile ReadOnlyQueryRunner runner;
+
+        QueryRunnerLifecycle(Supplier<ReadOnlyQueryRunner> factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public void afterSingletonsInstantiated() {
+            runner = factory.get();
+        }
+
+        @Override
+        public void destroy() {
+            ReadOnlyQueryRunner started = runner;
+            if (started != null) {
+                started.close();
+            }
+        }
     }
 
     /** A connection per query from the configured URL: the runner closes each one, nothing is pooled. */

@@ -80,7 +80,8 @@ class VigilMetricsAutoConfigurationTest {
     void scheduledMethodsAreRecordedAsJobs() {
         runner.withUserConfiguration(Ticker.class).run(context -> {
             Monitor monitor = context.getBean(Monitor.class);
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            // ignoreExceptions: until the first tick the job is not known yet (orElseThrow throws)
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
                 JobStatus tick = monitor.jobs().status("ticker.tick").orElseThrow();
                 assertThat(tick.totalRuns()).isGreaterThanOrEqualTo(2);
                 JobStatus failing = monitor.jobs().status("ticker.fail").orElseThrow();
@@ -95,7 +96,7 @@ class VigilMetricsAutoConfigurationTest {
         runner.withUserConfiguration(Ticker.class).withPropertyValues("monitor.jobs.instrument-scheduled=false")
                 .run(context -> {
                     Ticker ticker = context.getBean(Ticker.class);
-                    await().atMost(Duration.ofSeconds(10)).until(() -> ticker.ticks >= 2);
+                    await().atMost(Duration.ofSeconds(60)).until(() -> ticker.ticks >= 2);
                     assertThat(context.getBean(Monitor.class).jobs().jobs()).isEmpty();
                 });
     }
