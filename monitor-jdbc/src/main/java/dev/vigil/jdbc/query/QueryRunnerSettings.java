@@ -36,6 +36,8 @@ public final class QueryRunnerSettings {
     public static final int DEFAULT_MAX_RESULT_CHARS = 1024 * 1024;
     /** A single value is cut at 64 KiB of text unless configured otherwise. */
     public static final int DEFAULT_MAX_CELL_CHARS = 64 * 1024;
+    /** Row generators ({@code generate_series}, H2's {@code SYSTEM_RANGE}) make at most 100,000 rows per query unless configured otherwise. */
+    public static final int DEFAULT_MAX_SERIES_ROWS = 100_000;
     /** Columns whose label contains one of these (ignoring case) are redacted unless configured otherwise. */
     public static final List<String> DEFAULT_REDACTED_COLUMNS = List.of("password", "passwd", "secret", "token",
             "api_key", "apikey", "private_key", "credit_card", "ssn");
@@ -50,6 +52,7 @@ public final class QueryRunnerSettings {
     private final int maxQueryLength;
     private final int maxResultChars;
     private final int maxCellChars;
+    private final int maxSeriesRows;
     private final Set<String> allowedTables;
     private final List<String> redactedColumns;
 
@@ -62,6 +65,7 @@ public final class QueryRunnerSettings {
         this.maxQueryLength = builder.maxQueryLength;
         this.maxResultChars = builder.maxResultChars;
         this.maxCellChars = builder.maxCellChars;
+        this.maxSeriesRows = builder.maxSeriesRows;
         this.allowedTables = Set.copyOf(builder.allowedTables);
         this.redactedColumns = List.copyOf(builder.redactedColumns);
     }
@@ -132,6 +136,15 @@ public final class QueryRunnerSettings {
     }
 
     /**
+     * The most rows the row generators of one query may make together ({@code monitor.query.max-series-rows}):
+     * {@code generate_series} and H2's {@code SYSTEM_RANGE} run only with numeric literal bounds, and the
+     * product of their row counts must stay within this.
+     */
+    public int maxSeriesRows() {
+        return maxSeriesRows;
+    }
+
+    /**
      * The only tables a query may refer to ({@code monitor.query.allowed-tables}), lower case, each
      * {@code table} (any schema) or {@code schema.table} (that schema only); empty allows every table
      * the role can read.
@@ -150,8 +163,8 @@ public final class QueryRunnerSettings {
         return "QueryRunnerSettings[timeout=" + timeout + ", maxConcurrentQueries=" + maxConcurrentQueries
                 + ", poolReserve=" + poolReserve + ", defaultMaxRows=" + defaultMaxRows + ", maxRowsCap="
                 + maxRowsCap + ", maxQueryLength=" + maxQueryLength + ", maxResultChars=" + maxResultChars
-                + ", maxCellChars=" + maxCellChars + ", allowedTables=" + allowedTables + ", redactedColumns="
-                + redactedColumns + "]";
+                + ", maxCellChars=" + maxCellChars + ", maxSeriesRows=" + maxSeriesRows + ", allowedTables=" + allowedTables
+                + ", redactedColumns=" + redactedColumns + "]";
     }
 
     /** Builds {@link QueryRunnerSettings}; every setting starts at its default. */
@@ -164,6 +177,7 @@ public final class QueryRunnerSettings {
         private int maxQueryLength = DEFAULT_MAX_QUERY_LENGTH;
         private int maxResultChars = DEFAULT_MAX_RESULT_CHARS;
         private int maxCellChars = DEFAULT_MAX_CELL_CHARS;
+        private int maxSeriesRows = DEFAULT_MAX_SERIES_ROWS;
         private Set<String> allowedTables = Set.of();
         private List<String> redactedColumns = DEFAULT_REDACTED_COLUMNS;
 
@@ -218,6 +232,12 @@ public final class QueryRunnerSettings {
         /** Characters kept of a single value (default 64 KiB). */
         public Builder maxCellChars(int maxCellChars) {
             this.maxCellChars = maxCellChars;
+            return this;
+        }
+
+        /** The most rows the row generators of one query may make together (default 100,000). */
+        public Builder maxSeriesRows(int maxSeriesRows) {
+            this.maxSeriesRows = maxSeriesRows;
             return this;
         }
 
@@ -287,6 +307,9 @@ public final class QueryRunnerSettings {
             }
             if (maxCellChars < 16) {
                 throw new IllegalArgumentException("monitor.query.max-cell-chars must be at least 16, was " + maxCellChars);
+            }
+            if (maxSeriesRows < 1) {
+                throw new IllegalArgumentException("monitor.query.max-series-rows must be at least 1, was " + maxSeriesRows);
             }
             if (maxResultChars < maxCellChars) {
                 throw new IllegalArgumentException("monitor.query.max-result-chars must be at least monitor.query.max-cell-chars ("

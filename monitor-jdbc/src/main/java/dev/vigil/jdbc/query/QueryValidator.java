@@ -14,9 +14,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Decides whether a query may run: length, then {@link SqlNormalizer} (one statement, canonical
  * literals), then JSqlParser on the canonical text and {@link ParsedQueryCheck} over the tree, and
- * last the lexer's own list of called names against the deny list, as a backstop independent of
- * the parser. Every "no" is a {@link QueryRejectedException}; anything unexpected while checking
- * also rejects.
+ * last the lexer's own list of names written before {@code (}, as a backstop independent of the
+ * parser: each must be a function on the dialect's {@link AllowedFunctions} list, a SQL word that
+ * takes parentheses ({@code IN}, {@code EXISTS}, {@code OVER}, {@code CAST}, {@code VARCHAR}...), or
+ * a relation the parse tree shows with a column list ({@code WITH t(a, b) AS ...}). Every "no" is a
+ * {@link QueryRejectedException}; anything unexpected while checking also rejects.
  */
 final class QueryValidator {
 
@@ -47,8 +49,9 @@ final class QueryValidator {
         }
         SqlNormalizer.Normalized normalized = SqlNormalizer.normalize(query, dialect);
         Select select = query(parse(normalized), normalized.firstWord());
+        ParsedQueryCheck parsed = new ParsedQueryCheck(settings, dialect);
         try {
-            new ParsedQueryCheck(settings).check(select);
+            parsed.check(select);
         } catch (QueryRejectedException e) {
             throw e;
         } catch (StackOverflowError e) {
@@ -58,9 +61,9 @@ final class QueryValidator {
         }
         // The lexer's view of calls, independent of how JSqlParser represents them.
         for (String name : normalized.calledNames()) {
-            QueryRejectedException denied = DeniedFunctions.check(name, "()");
-            if (denied != null) {
-                throw denied;
+            if (AllowedFunctions.find(dialect, name).isEmpty() && !AllowedFunctions.isSyntax(name)
+                    && !AllowedFunctions.isKeywordBeforeParenthesis(name) && !parsed.namesWithColumnLists().contains(name)) {
+                throw AllowedFunctions.rejection(name, dialect);
             }
         }
         return normalized.sql();

@@ -37,10 +37,13 @@ import org.slf4j.LoggerFactory;
  * defences that do not depend on each other:
  * <ol>
  *   <li><b>The query</b> is checked before it reaches the database (see the package documentation
- *       for every rule): one statement, a plain {@code SELECT}, {@code WITH ... SELECT},
- *       {@code VALUES} or {@code EXPLAIN} without {@code ANALYZE}; no locking clause, {@code INTO},
- *       data-modifying {@code WITH}, or call of a function with side effects, anywhere in the parsed
- *       tree; optionally only allowed tables. What runs is the canonical text that was checked.</li>
+ *       for every rule): written only in forms that the database and the parser split into the same
+ *       tokens; one statement, a plain {@code SELECT}, {@code WITH ... SELECT}, {@code VALUES} or
+ *       {@code EXPLAIN} without {@code ANALYZE}; no locking clause, {@code INTO} or data-modifying
+ *       {@code WITH}, and no call of a function outside the database's reviewed allow-list
+ *       ({@code AllowedFunctions}), anywhere in the parsed tree; value sizes and generated rows
+ *       bounded by literals before anything runs; redacted columns only shown as the mask;
+ *       optionally only allowed tables. What runs is the canonical text that was checked.</li>
  *   <li><b>The role</b> is inspected once ({@link #inspect()}, or lazily before the first query):
  *       a role that can do more than read disables the runner, unless the data source is declared
  *       the application's own.</li>
@@ -68,7 +71,8 @@ import org.slf4j.LoggerFactory;
  *       is refused at once as {@link RejectionReason#BUSY}. A query keeps its place until its
  *       statement has really ended, so statements that ignore their deadline cannot pile up.</li>
  *   <li><b>Redaction</b>: values of columns whose label contains a configured pattern become
- *       {@code ***}, and queries that would read such a column under another name are rejected.</li>
+ *       {@code ***}, and queries that would read such a column under another name, or compare it
+ *       with a value of their choosing, are rejected.</li>
  *   <li><b>Audit</b>: every request goes to the {@link QueryAuditor}: accepted, rejected (busy
  *       included), failed, timed out, and those that ended in an {@link Error}. An Error is then
  *       rethrown if it is a {@link VirtualMachineError} ({@link OutOfMemoryError},

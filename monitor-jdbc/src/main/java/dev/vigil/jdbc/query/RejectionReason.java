@@ -37,12 +37,26 @@ public enum RejectionReason {
     DATA_MODIFYING_CTE,
     /** {@code EXPLAIN ANALYZE}, which executes the statement. */
     EXPLAIN_ANALYZE,
-    /** A call of a function with side effects, or one that runs SQL given as text. */
+    /**
+     * A call of a function that is not on the dialect's list of functions run-query allows (see
+     * {@code AllowedFunctions}): user-defined functions, functions with side effects, functions that
+     * run SQL given as text, sleeps, session and server administration.
+     */
     DENIED_FUNCTION,
     /** A table outside {@link QueryRunnerSettings#allowedTables()}. */
     TABLE_NOT_ALLOWED,
     /** A redacted column used where redaction cannot hide it (a condition, an expression, a renaming...). */
     REDACTED_COLUMN_USE,
+    /**
+     * A value or row count the query sets without a bound known before it runs: {@code repeat},
+     * {@code lpad}, {@code rpad}, {@code space} or a padded {@code CHAR(n)} with a size that is not a
+     * numeric literal within {@link QueryRunnerSettings#maxCellChars()}; {@code generate_series} /
+     * {@code SYSTEM_RANGE} beyond {@link QueryRunnerSettings#maxSeriesRows()}; functions that grow a
+     * value nested too deeply; an aggregate that builds one value out of every row ({@code string_agg},
+     * {@code array_agg}, {@code json_agg}...); values built up over several levels of the query or in
+     * a recursive {@code WITH}.
+     */
+    VALUE_AMPLIFIER,
     /**
      * Not now: {@link QueryRunnerSettings#maxConcurrentQueries()} queries are already running, or
      * borrowing a connection would leave the application's pool fewer than

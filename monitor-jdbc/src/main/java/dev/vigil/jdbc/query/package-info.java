@@ -24,8 +24,8 @@
  *       on H2, brackets that its MSSQLServer mode would read as a quoted name around a literal or
  *       before {@code (}. Unterminated literals or comments, NUL, unpaired surrogates and invalid
  *       escapes are {@code UNPARSEABLE}. Parentheses and brackets nest at most 100 deep
- *       ({@code TOO_DEEPLY_NESTED}). Text after a {@code ;} is {@code MULTIPLE_STATEMENTS}. Any name
- *       written directly before {@code (} that is on the deny list is {@code DENIED_FUNCTION}.
+ *       ({@code TOO_DEEPLY_NESTED}). Text after a {@code ;} is {@code MULTIPLE_STATEMENTS}. The lexer
+ *       also lists every name written directly before {@code (}, for the function check below.
  *       Tests compare these tokens with H2's own tokenizer, PostgreSQL's parse tree and
  *       JSqlParser's token manager over a corpus of attacks.</li>
  *   <li>JSqlParser parses the canonical text (backslashes in string bodies as slashes, control
@@ -40,17 +40,65 @@
  *   <li>Every node of the parsed tree is visited: an {@code INSERT}/{@code UPDATE}/{@code DELETE}/
  *       {@code MERGE} inside a {@code WITH} is {@code DATA_MODIFYING_CTE}; {@code FOR UPDATE / NO KEY
  *       UPDATE / SHARE / KEY SHARE} on any select is {@code LOCKING_CLAUSE}; {@code INTO} is
- *       {@code SELECT_INTO}; a deny-listed function (compared in lower case without quotes or schema,
- *       as a call, a table function, or a column in attribute notation), {@code NEXT VALUE FOR} and
- *       variable assignment are {@code DENIED_FUNCTION}.</li>
+ *       {@code SELECT_INTO}; {@code NEXT VALUE FOR} and variable assignment are
+ *       {@code DENIED_FUNCTION}.</li>
+ *   <li>Functions: every call, wherever it is written (select list, conditions, ordering, windows,
+ *       {@code FROM f(...)}), must be on the dialect's allow-list (below), else
+ *       {@code DENIED_FUNCTION}. A schema may qualify the name only if it is {@code pg_catalog} on
+ *       PostgreSQL (H2's built-ins take none): another schema could hold a user-defined function of
+ *       the same name. A quoted name counts only in the case the database folds to
+ *       ({@code "lower"} on PostgreSQL, {@code "LOWER"} on H2). {@code t.row_to_json} (PostgreSQL's
+ *       attribute notation for a call over the whole row) and {@code VARIADIC} are refused too. As a
+ *       backstop independent of the parser, every name the lexer sees before {@code (} must be an
+ *       allowed function, a reviewed SQL keyword ({@code IN}, {@code EXISTS}, {@code OVER},
+ *       {@code CAST}, {@code VARCHAR}...) or a relation the tree shows with a column list.</li>
+ *   <li>Value sizes, before anything runs ({@code VALUE_AMPLIFIER}): {@code repeat}, {@code lpad},
+ *       {@code rpad}, H2's {@code SPACE} and casts to padded {@code CHAR(n)} take numeric literal
+ *       lengths, together at most {@code monitor.query.max-cell-chars} (65536) per query;
+ *       {@code generate_series} and H2's {@code SYSTEM_RANGE} take numeric literal bounds, their
+ *       row counts multiplied at most {@code monitor.query.max-series-rows} (100,000);
+ *       {@code replace}, {@code regexp_replace} and {@code array_to_string} take literal
+ *       replacements and separators, and functions that grow a value (those, JSON builders, array
+ *       and row constructors) nest up to 256-fold; aggregates that build one value out of every row
+ *       ({@code string_agg}, {@code array_agg}, {@code ARRAY(subquery)}, {@code json_agg},
+ *       {@code jsonb_agg}, {@code json_object_agg}, {@code JSON_ARRAYAGG}, {@code JSON_OBJECTAGG},
+ *       {@code LISTAGG}, {@code GROUP_CONCAT}, {@code xmlagg}...) are refused; values may be built up
+ *       ({@code ||}, {@code concat}, constructors) in the select list of one level of the query only;
+ *       {@code WITH RECURSIVE} is refused on H2 and may not build values on PostgreSQL.</li>
  *   <li>With {@code monitor.query.allowed-tables}, every table referred to must be listed
  *       ({@code TABLE_NOT_ALLOWED}); a {@code WITH} name counts as a table only outside its scope.</li>
- *   <li>With redaction on (the default patterns), a redacted column may only be selected as it is
- *       in the outermost select list; using it in an expression, condition, ordering, subquery or
- *       under a non-redacted alias, renaming columns of a {@code *} (alias column lists, later
- *       {@code UNION} branches), {@code t.*} outside a select list and whole-row references
- *       ({@code SELECT u FROM users u}) are {@code REDACTED_COLUMN_USE}.</li>
+ *   <li>With redaction on (the default patterns), a redacted column may appear only as a bare column
+ *       item in the select list of the outermost select, when that is a single select (not a
+ *       {@code UNION} / {@code INTERSECT} / {@code EXCEPT}), under its own or another redacted name;
+ *       there it is shown as {@code ***}. Anything that could compare it with a value of the query's
+ *       choosing is {@code REDACTED_COLUMN_USE}: expressions, conditions, functions, ordering,
+ *       grouping, windows, joins ({@code USING (password_hash)}, {@code NATURAL JOIN} over a table or
+ *       {@code *}), subqueries, set operations over a redacted column or {@code *},
+ *       {@code DISTINCT} and {@code DISTINCT ON} over them, positions ({@code ORDER BY 3},
+ *       {@code GROUP BY 3}) in a select list holding a redacted column or {@code *}, column lists or
+ *       labels below the outermost select that name a value after a redacted column
+ *       ({@code VALUES ('guess') AS v(password_hash)}), {@code *} in a subquery used as a value
+ *       ({@code (...) IN (SELECT * FROM users)}), renaming the columns of a table or of
+ *       {@code *}, {@code t.*} outside a select list and whole-row references
+ *       ({@code SELECT u FROM users u}, {@code row_to_json(u)}).</li>
  * </ol>
+ *
+ * <h2>Allowed functions</h2>
+ * A reviewed list per dialect, in {@code AllowedFunctions}: string, math, date/time, JSON and array
+ * functions, conditionals, type and format helpers, aggregates and window functions that return one
+ * bounded value, and on PostgreSQL the catalog functions an administrator reads
+ * ({@code current_database}, {@code version}, {@code pg_size_pretty}, {@code pg_relation_size},
+ * {@code pg_total_relation_size}, {@code pg_database_size}, {@code pg_blocking_pids},
+ * {@code pg_get_viewdef}, {@code has_table_privilege}, {@code age}...), on H2 {@code H2VERSION},
+ * {@code DATABASE} and {@code DISK_SPACE_USED}. Not on it: user-defined functions and H2 aliases,
+ * anything with an effect outside the query (sequences, advisory locks, {@code set_config} and H2's
+ * {@code SET}, notifications, signals, session and server administration), files, large objects and
+ * other databases ({@code pg_read_file}, {@code lo_*}, {@code dblink}, {@code FILE_READ},
+ * {@code CSVREAD}, {@code CSVWRITE}, {@code LINK_SCHEMA}), SQL run from text
+ * ({@code query_to_xml}...), sleeps ({@code pg_sleep}: a monitoring console has no reason to wait),
+ * and on H2, which runs inside the application, what costs its memory or CPU out of the timeout's
+ * reach ({@code MEMORY_USED}, {@code HASH}, {@code EXPAND}, {@code SECURE_RAND}, the
+ * {@code REGEXP_*} functions, whose backtracking cannot be cancelled).
  *
  * <h2>Time and load</h2>
  * <ul>
@@ -75,30 +123,23 @@
  *       (then rethrown if it is a {@link VirtualMachineError}, turned into a failure otherwise).</li>
  * </ul>
  *
- * <h2>Deny-listed functions</h2>
- * Side effects outside the transaction or SQL run from text: {@code pg_terminate_backend},
- * {@code pg_cancel_backend}, {@code pg_advisory*}, {@code pg_try_advisory*}, {@code pg_notify},
- * {@code set_config}, {@code lo_*}, {@code loread}, {@code lowrite}, {@code dblink*},
- * {@code postgres_fdw_*}, {@code pg_read_file}, {@code pg_read_binary_file}, {@code pg_ls_*},
- * {@code pg_stat_file}, {@code pg_file_*}, {@code pg_logdir_ls}, {@code pg_reload_conf},
- * {@code pg_rotate_logfile}, {@code pg_switch_wal}, {@code pg_switch_xlog},
- * {@code pg_create_*} (restore points, replication slots), {@code pg_drop_*}, {@code pg_copy_*},
- * {@code pg_replication_*}, {@code pg_logical_*}, {@code pg_promote}, {@code pg_backup_*},
- * {@code pg_start_backup}, {@code pg_stop_backup}, {@code pg_wal_replay_*},
- * {@code pg_stat_reset*}, {@code pg_stat_statements_reset}, {@code pg_log_backend_memory_contexts},
- * {@code pg_import_system_collations}, {@code nextval}, {@code setval}, {@code txid_current},
- * {@code pg_current_xact_id}, {@code pg_export_snapshot}, {@code query_to_*}, {@code table_to_*},
- * {@code cursor_to_*}, {@code schema_to_*}, {@code database_to_*}, {@code ts_stat},
- * {@code ts_rewrite}; H2's {@code FILE_READ}, {@code FILE_WRITE}, {@code CSVREAD},
- * {@code CSVWRITE}, {@code LINK_SCHEMA}, {@code CANCEL_SESSION}, {@code ABORT_SESSION},
- * {@code SET}, {@code SCRIPT}, {@code RUNSCRIPT}, {@code SHUTDOWN}. {@code pg_sleep} is allowed:
- * the statement timeout ends it.
- *
  * <h2>What is not contained</h2>
  * <ul>
- *   <li>User-defined functions are not known: one that writes, or runs dynamic SQL, is stopped only
- *       by the read-only transaction (PostgreSQL) and the role's privileges. On H2, which has no
- *       read-only transactions, only by the role.</li>
+ *   <li>On PostgreSQL, {@code t.f} calls a function {@code f} taking {@code t}'s row type when
+ *       {@code t} has no column {@code f}; the checks cannot tell such a user-defined function from
+ *       a column. One that writes is stopped by the read-only transaction; revoke {@code EXECUTE}
+ *       from {@code PUBLIC} on functions the runner's role has no business calling. Casts to a
+ *       user-defined type can run its cast function or domain constraints the same way.</li>
+ *   <li>An unqualified call of an allowed name resolves through {@code search_path}: a user-defined
+ *       function of the same name with other argument types can be a better match than the
+ *       built-in. The runner's role should not see schemas holding such functions.</li>
+ *   <li>Bounds are per value and per query, not per row: many rows of values near
+ *       {@code max-cell-chars} still cost memory where the database keeps them (sorting, grouping,
+ *       {@code DISTINCT}). On H2 that memory is the application's heap, and H2 keeps groups in
+ *       memory: do not point run-query at an H2 database holding large tables. A pathological
+ *       {@code LIKE} pattern costs H2 CPU that no cancel interrupts (see the deadline below).</li>
+ *   <li>The checks bound what a query builds, not what it reads: a stored PostgreSQL value can be
+ *       up to 1 GB. Bound what reaches the application in the driver (below).</li>
  *   <li>The driver materialises each row it fetches in full before a cell can be cut: a single
  *       huge value (PostgreSQL text up to 1 GB) is held in memory once. Bound it in the driver
  *       ({@code maxResultBuffer} for pgjdbc) on the runner's data source.</li>
@@ -111,8 +152,9 @@
  *   <li>Connections from pools other than HikariCP are restored (auto-commit, read-only) and closed,
  *       not evicted; session state a query could change despite the checks would survive. Neither
  *       is their state known, so no pool reserve is kept there.</li>
- *   <li>Code that ignores both cancel and interrupt (a Java function in H2, whose database runs in
- *       the application's own JVM) keeps its thread after the deadline until it returns; its caller
+ *   <li>Code that ignores both cancel and interrupt (in H2, whose database runs in the
+ *       application's own JVM: a Java function a view calls, which the allow-list cannot see, or a
+ *       pathological {@code LIKE}) keeps its thread after the deadline until it returns; its caller
  *       has its answer and its connection is out of the pool, but its place stays taken (503
  *       {@code BUSY} once all places are).</li>
  *   <li>Checking the query and inspecting the role (once, before the first query) run on the

@@ -36,8 +36,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What {@link ReadOnlyQueryRunner} must do on every database: the attack corpus is rejected or
- * contained, ordinary queries work, and a query that runs too long is answered at its deadline and
- * leaves the application's pool whole. Subclasses provide the database.
+ * contained, redacted values cannot be recovered, user-defined functions cannot be called,
+ * ordinary administration queries work, and a query that runs too long is answered at its deadline
+ * and leaves the application's pool whole. Subclasses provide the database.
  *
  * <p>Every database holds {@code users(id, name, email, password_hash)} with alice, bob and carol
  * (ids 1-3), {@code secrets(id, user_id, note)}, a sequence {@code s}, and {@code big_value(id, v)}
@@ -53,7 +54,7 @@ abstract class AbstractReadOnlyQueryRunnerTest {
     static final Duration DEADLINE = Duration.ofSeconds(60);
     /** Timeouts of queries that are not about timeouts: generous, for a cold, loaded machine. */
     static final Duration GENEROUS_TIMEOUT = Duration.ofSeconds(60);
-    /** The attack corpus may time out (an outcome it accepts): 2 s keeps {@code pg_sleep(60)} short. */
+    /** The attack corpus may time out (an outcome it accepts): 2 s keeps short whatever passes the checks and runs long. */
     static final Duration ATTACK_TIMEOUT = Duration.ofSeconds(2);
     /** A timeout short enough for tests whose query would otherwise run for hours. */
     static final Duration SHORT_TIMEOUT = Duration.ofMillis(300);
@@ -97,6 +98,21 @@ abstract class AbstractReadOnlyQueryRunnerTest {
 
     /** Checks every connection of the application's pool has its default session settings. */
     abstract void assertPoolSessionsAreClean() throws SQLException;
+
+    /**
+     * Creates a user-defined function {@code SLEEP_MS(ms)} that sleeps, as the demo application defines
+     * one (on H2 an alias for a static Java method), and that counts its calls.
+     */
+    abstract void createSleepFunction() throws SQLException;
+
+    /** Drops what {@link #createSleepFunction()} created. */
+    abstract void dropSleepFunction() throws SQLException;
+
+    /** How many times {@code SLEEP_MS} has run. */
+    abstract int sleepFunctionCalls() throws SQLException;
+
+    /** Queries an administrator runs on this database only: its catalog, its own functions. */
+    abstract List<String> databaseSpecificAdminQueries();
 
     /** Connections of the application's pool in use now. */
     abstract int activeConnections();
@@ -176,6 +192,111 @@ abstract class AbstractReadOnlyQueryRunnerTest {
     }
 
     @Test
+    void longValueIsCut() {
+        // The longest value padding may build is 65,536 characters (max-cell-chars); one more makes it longer than a cell.
+        QueryResult result = applicationRunner().run("mallory", "SELECT lpad('x', 65536, 'x') || 'y' AS big");
+
+        assertThat(result.rowCount()).isEqualTo(1);
+        String cell = (String) result.rows().get(0).get(0);
+        assertThat(cell).hasSize(QueryRunnerSettings.DEFAULT_MAX_CELL_CHARS + " (65537 characters)".length() + 1)
+                .endsWith("x… (65537 characters)");
+    }
+
+    @Test
+    void valueAmplifiersAreRejectedBeforeTheyRun() {
+        assertThatThrownBy(() -> applicationRunner().run("mallory", "SELECT repeat('a', 600000000)"))
+                .isInstanceOfSatisfying(QueryRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.VALUE_AMPLIFIER))
+                .hasMessage("repeat() would build a value of 600000000 characters; run-query allows at most 65536"
+                        + " (monitor.query.max-cell-chars) across the query");
+        assertThatThrownBy(() -> applicationRunner().run("mallory", "SELECT count(*) FROM generate_series(1, 1000000000)"))
+                .isInstanceOfSatisfying(QueryRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.VALUE_AMPLIFIER))
+                .hasMessageContaining("makes 1000000000 rows; run-query allows at most 100000 rows across the query");
+    }
+
+    /**
+     * The attack that recovered a bcrypt hash in 153 requests: a UNION ALL of the real row and a guess,
+     * ordered by the redacted column's position; whichever row comes first tells whether the guess sorts
+     * before the hash, one character at a time. Every request must be refused, and nothing learned.
+     */
+    @Test
+    void orderByOrdinalCannotExtractRedactedColumn() {
+        ReadOnlyQueryRunner runner = readOnlyRunner();
+        String alphabet = "$./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"; // bcrypt's, in byte order
+        StringBuilder learned = new StringBuilder();
+        int attempts = 0;
+        List<QueryRejectedException> rejections = new ArrayList<>();
+        for (int position = 0; position < 60; position++) {
+            Character next = null;
+            for (char candidate : alphabet.toCharArray()) {
+                String guess = learned.toString() + candidate;
+                attempts++;
+                QueryResult result;
+                try {
+                    result = runner.run("mallory", "SELECT id, name, password_hash FROM users WHERE id = 1"
+                            + " UNION ALL SELECT 0, 'guess', '" + guess + "' ORDER BY 3, 1");
+                } catch (QueryRejectedException e) {
+                    rejections.add(e);
+                    continue;
+                }
+                boolean guessSortsFirst = ((Number) result.rows().get(0).get(0)).intValue() == 0;
+                if (!guessSortsFirst) {
+                    break;
+                }
+                next = candidate; // the guess is at or below alice's hash: the largest such candidate is the next character
+            }
+            if (next == null) {
+                break;
+            }
+            learned.append(next);
+        }
+
+        assertThat(learned).as("characters of alice's password hash learned by ordering").isEmpty();
+        assertThat(attempts).isEqualTo(alphabet.length());
+        assertThat(rejections).hasSize(attempts)
+                .allSatisfy(e -> assertThat(e.reason()).isEqualTo(RejectionReason.REDACTED_COLUMN_USE));
+    }
+
+    @Test
+    void userDefinedFunctionIsNotCallable() throws SQLException {
+        createSleepFunction();
+        try {
+            try (Statement statement = sentinel().createStatement()) {
+                statement.execute("SELECT SLEEP_MS(1)");
+            }
+            assertThat(sleepFunctionCalls()).as("the function exists and runs when called directly").isEqualTo(1);
+            String database = sentinel().getMetaData().getDatabaseProductName();
+
+            for (String call : List.of("SELECT SLEEP_MS(60000)", "SELECT sleep_ms(60000)", "SELECT \"SLEEP_MS\"(60000)",
+                    "SELECT \"sleep_ms\"(60000)", "SELECT PUBLIC.SLEEP_MS(60000)", "SELECT public.sleep_ms(60000)",
+                    "SELECT id FROM users WHERE SLEEP_MS(60000) IS NULL", "SELECT id FROM users ORDER BY SLEEP_MS(60000)",
+                    "SELECT * FROM (SELECT SLEEP_MS(60000) AS x) s", "WITH w AS (SELECT SLEEP_MS(60000) AS x) SELECT * FROM w",
+                    "SELECT count(*) FROM users GROUP BY SLEEP_MS(60000)")) {
+                assertThatThrownBy(() -> applicationRunner().run("mallory", call)).as(call)
+                        .isInstanceOfSatisfying(QueryRejectedException.class,
+                                e -> assertThat(e.reason()).isEqualTo(RejectionReason.DENIED_FUNCTION))
+                        .hasMessageContaining("() is not on the list of functions run-query allows on " + database);
+            }
+            // Oracle's q'[...]' quoting, which JSqlParser reads as one string and the database as a name and a string.
+            assertThatThrownBy(() -> applicationRunner().run("mallory", "SELECT q'[ ', SLEEP_MS(60000), ' ]'"))
+                    .isInstanceOfSatisfying(QueryRejectedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(RejectionReason.AMBIGUOUS_SYNTAX));
+            assertThatThrownBy(() -> applicationRunner().run("mallory",
+                    "CREATE ALIAS EVIL_SLEEP FOR 'java.lang.Thread.sleep'"))
+                    .isInstanceOfSatisfying(QueryRejectedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(RejectionReason.NOT_A_QUERY));
+            assertThatThrownBy(() -> applicationRunner().run("mallory",
+                    "SELECT 1; CREATE ALIAS EVIL_SLEEP FOR 'java.lang.Thread.sleep'; SELECT EVIL_SLEEP(60000)"))
+                    .isInstanceOfSatisfying(QueryRejectedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(RejectionReason.MULTIPLE_STATEMENTS));
+            assertThat(sleepFunctionCalls()).as("calls through the runner").isEqualTo(1);
+        } finally {
+            dropSleepFunction();
+        }
+    }
+
+    @Test
     void hugeValueIsCutNotHeld() {
         QueryResult result = applicationRunner().run("mallory", "SELECT v AS big FROM big_value");
 
@@ -212,12 +333,52 @@ abstract class AbstractReadOnlyQueryRunnerTest {
     }
 
     @Test
+    void ordinaryAdminQueriesStillRun() {
+        ReadOnlyQueryRunner runner = readOnlyRunner();
+        List<String> queries = new ArrayList<>(List.of(
+                "SELECT count(*) AS n FROM users",
+                "SELECT name, count(*) FROM users GROUP BY name ORDER BY 2 DESC, 1",
+                "SELECT email, count(*) AS n FROM users GROUP BY email HAVING count(*) >= 1 ORDER BY n DESC, email",
+                "SELECT avg(id), min(name), max(email), sum(id) FROM users",
+                "SELECT extract(year FROM CURRENT_DATE), date_trunc('day', CURRENT_TIMESTAMP), CURRENT_DATE",
+                "SELECT coalesce(NULL, name), nullif(id, 2), greatest(id, 2), least(id, 2) FROM users ORDER BY id",
+                "SELECT upper(name), lower(email), length(name), substring(email FROM 1 FOR 5), trim(' x '),"
+                        + " replace(email, '@', ' at '), lpad(name, 8, '.'), concat(name, '#', id), name || '!' FROM users ORDER BY id",
+                "SELECT CASE WHEN id > 1 THEN 'many' ELSE 'one' END, CAST(id AS VARCHAR(10)) FROM users",
+                "SELECT id, name, row_number() OVER (ORDER BY id), rank() OVER (ORDER BY name), lag(name) OVER (ORDER BY id),"
+                        + " sum(id) OVER () FROM users ORDER BY id",
+                "SELECT u.name, count(s.id) FROM users u LEFT JOIN secrets s ON s.user_id = u.id GROUP BY u.name ORDER BY 1",
+                "SELECT name FROM users WHERE id IN (SELECT user_id FROM secrets)"
+                        + " AND EXISTS (SELECT 1 FROM secrets WHERE secrets.user_id = users.id)",
+                "SELECT id, name FROM users ORDER BY 2",
+                "SELECT * FROM users WHERE id = 1",
+                "SELECT id, password_hash FROM users ORDER BY id",
+                "SELECT count(*) FROM generate_series(1, 1000)",
+                "WITH named AS (SELECT name || '@' AS label FROM users) SELECT label FROM named ORDER BY label",
+                "SELECT lower(table_name) FROM information_schema.tables WHERE lower(table_schema) = 'public'",
+                "SELECT lower(column_name) FROM information_schema.columns WHERE lower(table_schema) = 'public'"
+                        + " AND lower(table_name) = 'users' ORDER BY lower(column_name)"));
+        queries.addAll(databaseSpecificAdminQueries());
+
+        for (String query : queries) {
+            assertThat(runner.run("alice", query)).as(query).isNotNull();
+        }
+        assertThat(runner.run("alice", "SELECT id, name FROM users ORDER BY 2 DESC").rows())
+                .containsExactly(List.of(3, "carol"), List.of(2, "bob"), List.of(1, "alice"));
+        assertThat(runner.run("alice", "SELECT lower(column_name) FROM information_schema.columns"
+                + " WHERE lower(table_schema) = 'public' AND lower(table_name) = 'users' ORDER BY lower(column_name)").rows())
+                .containsExactly(List.of("email"), List.of("id"), List.of("name"), List.of("password_hash"));
+    }
+
+    @Test
     void requestsBeyondTheConcurrencyCapAreRefusedAtOnceAndAudited() throws Exception {
         List<QueryAuditRecord> records = new CopyOnWriteArrayList<>();
         ReadOnlyQueryRunner runner = applicationRunner(settings().maxConcurrentQueries(1)
                 .timeout(Duration.ofMinutes(10)).build(), records::add);
         ExecutorService caller = Executors.newSingleThreadExecutor();
         try {
+            // Inspected now, so that the connection awaited below is the endless query's, not the inspection's.
+            assertThat(runner.inspect().enabled()).isTrue();
             Future<QueryResult> endless = caller.submit(() -> runner.run("alice", endlessQuery()));
             awaitUntil("the endless query holds a connection", () -> activeConnections() == 1);
 

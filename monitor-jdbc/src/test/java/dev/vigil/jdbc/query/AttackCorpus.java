@@ -13,6 +13,7 @@ import static dev.vigil.jdbc.query.RejectionReason.SELECT_INTO;
 import static dev.vigil.jdbc.query.RejectionReason.TOO_DEEPLY_NESTED;
 import static dev.vigil.jdbc.query.RejectionReason.TOO_LONG;
 import static dev.vigil.jdbc.query.RejectionReason.UNPARSEABLE;
+import static dev.vigil.jdbc.query.RejectionReason.VALUE_AMPLIFIER;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -20,8 +21,9 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Inputs that try to write, lock, signal, read files, change settings or exhaust the runner, shared
- * by the H2 and PostgreSQL tests. Each is either rejected for the given reason, or (reason
+ * Inputs that try to write, lock, signal, read files, change settings, call functions outside the
+ * allow-list, exhaust the runner or recover redacted values, shared by the H2 and PostgreSQL tests.
+ * Each is either rejected for the given reason, before it reaches the database, or (reason
  * {@code null}) allowed to run and must be contained: it may fail or return rows, but leaves the
  * data, locks, large objects, files and pooled sessions as they were. A few are rejected for
  * another reason on H2, whose SQL lacks some of PostgreSQL's literal forms.
@@ -111,7 +113,7 @@ final class AttackCorpus {
             new Attack("EXPLAIN (ANALYZE) SELECT", "EXPLAIN (ANALYZE, FORMAT JSON) SELECT 1", EXPLAIN_ANALYZE),
             new Attack("EXPLAIN DELETE", "EXPLAIN DELETE FROM users", NOT_A_QUERY),
             new Attack("EXPLAIN ANALYSE (British spelling)", "EXPLAIN ANALYSE DELETE FROM users", UNPARSEABLE),
-            // functions with side effects
+            // functions outside the allow-list: side effects, files, other databases, SQL from text
             new Attack("terminate backends", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity", DENIED_FUNCTION),
             new Attack("cancel backends", "SELECT pg_cancel_backend(pid) FROM pg_stat_activity", DENIED_FUNCTION),
             new Attack("lo_import", "SELECT lo_import('/etc/passwd')", DENIED_FUNCTION),
@@ -135,14 +137,47 @@ final class AttackCorpus {
             new Attack("H2 LINK_SCHEMA", "SELECT * FROM LINK_SCHEMA('x', '', 'jdbc:h2:mem:x', 'sa', '', 'PUBLIC')",
                     DENIED_FUNCTION),
             new Attack("H2 SET variable", "SELECT SET(@x, 1)", AMBIGUOUS_SYNTAX),
-            // denied functions in unusual places
+            // functions outside the allow-list: user-defined, sleeps, memory, session
+            new Attack("H2 alias as the demo defines it", "SELECT SLEEP_MS(10000)", DENIED_FUNCTION),
+            new Attack("user function, schema-qualified", "SELECT PUBLIC.SLEEP_MS(10000)", DENIED_FUNCTION),
+            new Attack("user function in WHERE", "SELECT id FROM users WHERE sleep_ms(10000) IS NULL", DENIED_FUNCTION),
+            new Attack("user function shadowing a built-in", "SELECT public.lower(name) FROM users", DENIED_FUNCTION),
+            new Attack("quoted in mixed case, another function", "SELECT \"Lower\"(name) FROM users", DENIED_FUNCTION),
+            new Attack("CREATE ALIAS", "CREATE ALIAS EVIL FOR 'java.lang.Runtime.getRuntime'", NOT_A_QUERY),
+            new Attack("CREATE ALIAS after a query", "SELECT 1; CREATE ALIAS EVIL FOR 'java.lang.System.exit'",
+                    MULTIPLE_STATEMENTS),
+            new Attack("sleep", "SELECT pg_sleep(60)", DENIED_FUNCTION),
+            new Attack("sleep for", "SELECT pg_sleep_for('1 minute')", DENIED_FUNCTION),
+            new Attack("H2 memory over a range", "SELECT MEMORY_USED() FROM SYSTEM_RANGE(1, 10)", DENIED_FUNCTION),
+            new Attack("H2 memory free", "SELECT MEMORY_FREE()", DENIED_FUNCTION),
+            new Attack("H2 sequence function", "SELECT NEXTVAL('S')", DENIED_FUNCTION),
+            new Attack("currval", "SELECT currval('s')", DENIED_FUNCTION),
+            new Attack("H2 CANCEL_SESSION", "SELECT CANCEL_SESSION(1)", DENIED_FUNCTION),
+            new Attack("H2 DB_OBJECT_SQL (password hashes of users)", "SELECT DB_OBJECT_SQL('USER', 'SA')", DENIED_FUNCTION),
+            new Attack("H2 HASH with a billion iterations", "SELECT HASH('SHA-256', 'x', 1000000000)", DENIED_FUNCTION),
+            new Attack("H2 EXPAND (decompression)", "SELECT EXPAND(COMPRESS(STRINGTOUTF8('x')))", DENIED_FUNCTION),
+            new Attack("H2 TABLE function", "SELECT * FROM TABLE(x INT = (1, 2))", UNPARSEABLE),
+            new Attack("advisory lock in pg_catalog", "SELECT pg_catalog.pg_advisory_lock(1)", DENIED_FUNCTION),
+            new Attack("whole row by attribute notation", "SELECT u.row_to_json FROM users u", DENIED_FUNCTION),
+            new Attack("whole row as text by attribute notation", "SELECT (u).concat FROM users u", DENIED_FUNCTION),
+            new Attack("attribute notation of a side-effect name is a column", "SELECT users.nextval FROM users", null),
+            new Attack("keyword arguments (VARIADIC)", "SELECT concat_ws(',', VARIADIC ARRAY['a', 'b'])", DENIED_FUNCTION),
+            // functions outside the allow-list in unusual places
             new Attack("in ORDER BY", "SELECT 1 ORDER BY pg_advisory_lock(1)", DENIED_FUNCTION),
             new Attack("as a table function", "SELECT * FROM pg_advisory_lock(1)", DENIED_FUNCTION),
             new Attack("in a scalar subquery", "SELECT (SELECT set_config('default_transaction_read_only', 'off', false))",
                     DENIED_FUNCTION),
             new Attack("in ANY (subquery)", "SELECT id FROM users WHERE id = ANY (SELECT nextval('s'))", DENIED_FUNCTION),
             new Attack("in a window", "SELECT count(*) OVER (ORDER BY pg_advisory_lock(1)) FROM users", DENIED_FUNCTION),
-            new Attack("attribute notation", "SELECT users.nextval FROM users", DENIED_FUNCTION),
+            new Attack("in a table function's ROWS FROM", "SELECT * FROM ROWS FROM (generate_series(1, 2), pg_sleep(1)) AS r(a, b)",
+                    DENIED_FUNCTION),
+            new Attack("in a CASE", "SELECT CASE WHEN id > 0 THEN sleep_ms(1) END FROM users", DENIED_FUNCTION),
+            new Attack("in HAVING", "SELECT count(*) FROM users HAVING sleep_ms(1) IS NULL", DENIED_FUNCTION),
+            new Attack("in a window's PARTITION BY", "SELECT row_number() OVER (PARTITION BY sleep_ms(1)) FROM users",
+                    DENIED_FUNCTION),
+            new Attack("as a window function", "SELECT sleep_ms(1) OVER () FROM users", DENIED_FUNCTION),
+            new Attack("in a WITH query", "WITH w AS (SELECT sleep_ms(1) AS x) SELECT * FROM w", DENIED_FUNCTION),
+            new Attack("in a LATERAL subquery", "SELECT * FROM users u, LATERAL (SELECT sleep_ms(u.id)) s", DENIED_FUNCTION),
             // obfuscation
             new Attack("comment before the parenthesis", "SELECT pg_advisory_lock/**/(1)", DENIED_FUNCTION),
             new Attack("quoted name", "SELECT \"pg_advisory_lock\"(1)", DENIED_FUNCTION),
@@ -168,12 +203,89 @@ final class AttackCorpus {
             // redaction
             new Attack("redacted column in WHERE", "SELECT id FROM users WHERE password_hash LIKE '$%'", REDACTED_COLUMN_USE),
             new Attack("redacted column renamed", "SELECT password_hash AS x FROM users", REDACTED_COLUMN_USE),
-            new Attack("whole row as JSON", "SELECT row_to_json(u) FROM users u", REDACTED_COLUMN_USE),
+            new Attack("whole row as text", "SELECT concat(u) FROM users u", REDACTED_COLUMN_USE),
             new Attack("redacted column under another label", "SELECT 'x' UNION ALL SELECT password_hash FROM users",
                     REDACTED_COLUMN_USE),
+            // redaction oracles
+            new Attack("ORDER BY position over UNION ALL of a guess", "SELECT id, name, password_hash FROM users WHERE id = 1"
+                    + " UNION ALL SELECT 0, 'guess', '$2a$10$a' ORDER BY 3", REDACTED_COLUMN_USE),
+            new Attack("ORDER BY position of a redacted column", "SELECT id, name, password_hash FROM users ORDER BY 3",
+                    REDACTED_COLUMN_USE),
+            new Attack("ORDER BY position over *", "SELECT * FROM users ORDER BY 4", REDACTED_COLUMN_USE),
+            new Attack("ORDER BY position in a subquery over *, first row",
+                    "SELECT id FROM (SELECT * FROM users ORDER BY 4 LIMIT 1) x", REDACTED_COLUMN_USE),
+            new Attack("GROUP BY position of a redacted column", "SELECT password_hash, count(*) FROM users GROUP BY 1",
+                    REDACTED_COLUMN_USE),
+            new Attack("GROUP BY a redacted column", "SELECT count(*) FROM users GROUP BY password_hash", REDACTED_COLUMN_USE),
+            new Attack("DISTINCT over a redacted column", "SELECT DISTINCT password_hash FROM users", REDACTED_COLUMN_USE),
+            new Attack("DISTINCT over *", "SELECT DISTINCT * FROM users", REDACTED_COLUMN_USE),
+            new Attack("DISTINCT ON with *", "SELECT DISTINCT ON (id) * FROM users", REDACTED_COLUMN_USE),
+            new Attack("UNION deduplicating a guess", "SELECT password_hash FROM users UNION SELECT '$2a$10$alice'",
+                    REDACTED_COLUMN_USE),
+            new Attack("INTERSECT with a guess", "SELECT id, password_hash FROM users INTERSECT SELECT 1, '$2a$10$alice'",
+                    REDACTED_COLUMN_USE),
+            new Attack("EXCEPT with *", "SELECT * FROM users EXCEPT SELECT 1, 'alice', 'alice@example.com', '$2a$10$alice'",
+                    REDACTED_COLUMN_USE),
+            new Attack("NATURAL JOIN against a guess", "SELECT * FROM users NATURAL JOIN (VALUES ('$2a$10$alice'))"
+                    + " AS v(password_hash)", REDACTED_COLUMN_USE),
+            new Attack("NATURAL JOIN of two tables", "SELECT count(*) FROM users NATURAL JOIN users", REDACTED_COLUMN_USE),
+            new Attack("JOIN USING a redacted column", "SELECT u.id FROM users u JOIN (SELECT '$2a$10$alice') AS v(password_hash)"
+                    + " USING (password_hash)", REDACTED_COLUMN_USE),
+            new Attack("JOIN USING a redacted column of two tables", "SELECT count(*) FROM users a JOIN users b USING (password_hash)",
+                    REDACTED_COLUMN_USE),
+            new Attack("VALUES naming a guess after a redacted column", "SELECT v.password_hash FROM (VALUES ('$2a$10$a'))"
+                    + " AS v(password_hash)", REDACTED_COLUMN_USE),
+            new Attack("WITH naming a guess after a redacted column", "WITH g(password_hash) AS (SELECT '$2a$10$a')"
+                    + " SELECT u.id FROM users u, g WHERE u.id = 1", REDACTED_COLUMN_USE),
+            new Attack("a guess labelled with a redacted name in a subquery", "SELECT u.id FROM users u"
+                    + " JOIN (SELECT '$2a$10$alice' AS password_hash) g ON u.id = 1", REDACTED_COLUMN_USE),
+            new Attack("row comparison with *", "SELECT 1 FROM users WHERE (1, 'alice', 'alice@example.com', '$2a$10$alice')"
+                    + " IN (SELECT * FROM users)", REDACTED_COLUMN_USE),
+            new Attack("comparison", "SELECT id FROM users WHERE password_hash = '$2a$10$alice'", REDACTED_COLUMN_USE),
+            new Attack("function over a redacted column", "SELECT length(password_hash) FROM users", REDACTED_COLUMN_USE),
+            new Attack("window partitioned by a redacted column",
+                    "SELECT id, count(*) OVER (PARTITION BY password_hash) FROM users", REDACTED_COLUMN_USE),
+            new Attack("window ordered by a redacted column", "SELECT id, row_number() OVER (ORDER BY password_hash) FROM users",
+                    REDACTED_COLUMN_USE),
+            // value amplifiers
+            new Attack("huge repeat", "SELECT repeat('a', 600000000)", VALUE_AMPLIFIER),
+            new Attack("repeat of a column", "SELECT repeat(name, 100000) FROM users", VALUE_AMPLIFIER),
+            new Attack("repeat with a computed count", "SELECT repeat('a', id * 100000000) FROM users", VALUE_AMPLIFIER),
+            new Attack("nested repeats", "SELECT repeat(repeat('a', 60000), 60000)", VALUE_AMPLIFIER),
+            new Attack("many repeats", "SELECT repeat('a', 40000) || repeat('b', 40000)", VALUE_AMPLIFIER),
+            new Attack("huge lpad", "SELECT lpad('', 1000000000, 'x')", VALUE_AMPLIFIER),
+            new Attack("huge rpad of a column", "SELECT rpad(name, 900000000) FROM users", VALUE_AMPLIFIER),
+            new Attack("padded CHAR", "SELECT CAST('a' AS CHAR(500000000))", VALUE_AMPLIFIER),
+            new Attack("replace growing by a long literal", "SELECT replace(name, 'a', '" + "x".repeat(1000) + "') FROM users",
+                    VALUE_AMPLIFIER),
+            new Attack("nested replace doubling", "SELECT " + "replace(".repeat(12) + "name" + ", 'a', 'aa')".repeat(12)
+                    + " FROM users", VALUE_AMPLIFIER),
+            new Attack("replace with a column", "SELECT replace(name, 'a', email) FROM users", VALUE_AMPLIFIER),
+            new Attack("huge series", "SELECT count(*) FROM generate_series(1, 1000000000)", VALUE_AMPLIFIER),
+            new Attack("series joined with series", "SELECT count(*) FROM generate_series(1, 100000) a, generate_series(1, 100000) b",
+                    VALUE_AMPLIFIER),
+            new Attack("series with computed bounds", "SELECT count(*) FROM users, LATERAL generate_series(1, users.id * 1000000000)",
+                    VALUE_AMPLIFIER),
+            new Attack("string_agg over a series", "SELECT string_agg('x', '') FROM generate_series(1, 10)", VALUE_AMPLIFIER),
+            new Attack("array_agg", "SELECT array_agg(name) FROM users", VALUE_AMPLIFIER),
+            new Attack("ARRAY of a subquery", "SELECT ARRAY(SELECT name FROM users)", VALUE_AMPLIFIER),
+            new Attack("json_agg", "SELECT json_agg(name) FROM users", VALUE_AMPLIFIER),
+            new Attack("LISTAGG", "SELECT LISTAGG(name, ',') WITHIN GROUP (ORDER BY name) FROM users", VALUE_AMPLIFIER),
+            new Attack("string_agg as a window", "SELECT string_agg(name, ',') OVER () FROM users", VALUE_AMPLIFIER),
+            new Attack("recursive doubling", "WITH RECURSIVE t(s) AS (SELECT 'x' UNION ALL SELECT s || s FROM t)"
+                    + " SELECT length(s) FROM t", VALUE_AMPLIFIER),
+            new Attack("doubling through WITH queries", "WITH a AS (SELECT 'xxxxxxxx' AS v), b AS (SELECT v || v AS v FROM a),"
+                    + " c AS (SELECT v || v AS v FROM b), d AS (SELECT v || v AS v FROM c) SELECT length(v) FROM d", VALUE_AMPLIFIER),
+            new Attack("doubling through subqueries", "SELECT length(v || v) FROM (SELECT v || v AS v FROM"
+                    + " (SELECT name || name AS v FROM users) a) b", VALUE_AMPLIFIER),
+            new Attack("doubling through table functions", "WITH a AS (SELECT 'xxxxxxxx' AS v),"
+                    + " b AS (SELECT u.w AS v FROM a, unnest(ARRAY[a.v || a.v]) AS u(w)),"
+                    + " c AS (SELECT u.w AS v FROM b, unnest(ARRAY[b.v || b.v]) AS u(w)) SELECT length(v) FROM c", VALUE_AMPLIFIER),
+            new Attack("doubling rows of rows", "WITH a AS (SELECT ROW(name, name) AS v FROM users), b AS (SELECT ROW(v, v) AS v"
+                    + " FROM a) SELECT * FROM b", VALUE_AMPLIFIER),
+            new Attack("JSON nested four deep", "SELECT JSON_OBJECT('a' VALUE JSON_OBJECT('b' VALUE JSON_OBJECT('c' VALUE"
+                    + " JSON_OBJECT('d' VALUE name)))) FROM users", VALUE_AMPLIFIER),
             // resources
-            new Attack("huge value", "SELECT repeat('x', 100000000)", null),
-            new Attack("sleep", "SELECT pg_sleep(60)", null),
             new Attack("16 KB+ query", "SELECT '" + "x".repeat(16_400) + "'", TOO_LONG),
             new Attack("5000-deep parentheses", "SELECT " + "(".repeat(5000) + "1" + ")".repeat(5000), TOO_DEEPLY_NESTED),
             new Attack("4000 NOTs", "SELECT " + "NOT ".repeat(4000) + "true", TOO_DEEPLY_NESTED),

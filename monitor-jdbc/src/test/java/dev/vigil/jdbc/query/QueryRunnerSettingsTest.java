@@ -20,6 +20,8 @@ class QueryRunnerSettingsTest {
         assertThat(settings.maxRowsCap()).isEqualTo(1000);
         assertThat(settings.maxQueryLength()).isEqualTo(16_384);
         assertThat(settings.maxResultChars()).isEqualTo(1_048_576);
+        assertThat(settings.maxCellChars()).isEqualTo(65_536);
+        assertThat(settings.maxSeriesRows()).isEqualTo(100_000);
         assertThat(settings.allowedTables()).isEmpty();
         assertThat(settings.redactedColumns()).containsExactly("password", "passwd", "secret", "token", "api_key", "apikey",
                 "private_key", "credit_card", "ssn");
@@ -63,6 +65,8 @@ class QueryRunnerSettingsTest {
                 .hasMessage("monitor.query.max-query-length must be at least 1, was 0");
         assertThatThrownBy(() -> QueryRunnerSettings.builder().maxCellChars(100).maxResultChars(99).build())
                 .hasMessage("monitor.query.max-result-chars must be at least monitor.query.max-cell-chars (100), was 99");
+        assertThatThrownBy(() -> QueryRunnerSettings.builder().maxSeriesRows(0).build())
+                .hasMessage("monitor.query.max-series-rows must be at least 1, was 0");
         assertThatThrownBy(() -> QueryRunnerSettings.builder().allowedTables(List.of("a.b.c")))
                 .hasMessage("monitor.query.allowed-tables: 'a.b.c' is not a table or schema.table name");
         assertThatThrownBy(() -> QueryRunnerSettings.builder().redactedColumns(List.of(" ")))

@@ -112,6 +112,12 @@ public class MonitorProperties {
         /** Rows returned when the request does not say. */
         private int maxRows = 100;
 
+        /**
+         * Rows the row generators of one query (generate_series, H2's SYSTEM_RANGE) may make together;
+         * they take numeric literal bounds only, and a query past this is refused with 400 "value_amplifier".
+         */
+        private int maxSeriesRows = 100_000;
+
         /** Tables a query may read; empty allows every table the role can read. */
         private List<String> allowedTables = new ArrayList<>();
 
@@ -166,6 +172,14 @@ public class MonitorProperties {
 
         public void setMaxRows(int maxRows) {
             this.maxRows = maxRows;
+        }
+
+        public int getMaxSeriesRows() {
+            return maxSeriesRows;
+        }
+
+        public void setMaxSeriesRows(int maxSeriesRows) {
+            this.maxSeriesRows = maxSeriesRows;
         }
 
         public List<String> getAllowedTables() {

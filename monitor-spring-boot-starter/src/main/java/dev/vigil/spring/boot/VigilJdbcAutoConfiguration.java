@@ -108,6 +108,7 @@ public final class VigilJdbcAutoConfiguration {
                     .maxConcurrentQueries(query.getMaxConcurrent())
                     .poolReserve(query.getPoolReserve())
                     .defaultMaxRows(query.getMaxRows())
+                    .maxSeriesRows(query.getMaxSeriesRows())
                     .allowedTables(query.getAllowedTables());
             if (query.getRedactedColumns() != null) {
                 settings.redactedColumns(query.getRedactedColumns());

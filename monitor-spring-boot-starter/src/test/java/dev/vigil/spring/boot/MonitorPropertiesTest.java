@@ -8,6 +8,7 @@ import dev.vigil.health.checks.DiskSpaceCheck;
 import dev.vigil.health.checks.HttpEndpointCheck;
 import dev.vigil.health.checks.JvmHeapCheck;
 import dev.vigil.jdbc.DataSourceHealthCheck;
+import dev.vigil.jdbc.query.QueryRunnerSettings;
 import org.junit.jupiter.api.Test;
 
 /** The property defaults are literals (for IDE metadata); they must match the core's constants. */
@@ -43,5 +44,15 @@ class MonitorPropertiesTest {
         assertThat(http.getExpectedStatus()).isEqualTo(HttpEndpointCheck.DEFAULT_EXPECTED_STATUS);
         assertThat(http.getMaxResponseTime()).isEqualTo(HttpEndpointCheck.DEFAULT_MAX_RESPONSE_TIME);
         assertThat(http.getTimeout()).isEqualTo(HttpEndpointCheck.DEFAULT_REQUEST_TIMEOUT);
+    }
+
+    @Test
+    void queryDefaultsMatchTheRunner() {
+        MonitorProperties.Query query = properties.getQuery();
+        assertThat(query.getTimeout()).isEqualTo(QueryRunnerSettings.DEFAULT_TIMEOUT);
+        assertThat(query.getMaxConcurrent()).isEqualTo(QueryRunnerSettings.DEFAULT_MAX_CONCURRENT_QUERIES);
+        assertThat(query.getPoolReserve()).isEqualTo(QueryRunnerSettings.DEFAULT_POOL_RESERVE);
+        assertThat(query.getMaxRows()).isEqualTo(QueryRunnerSettings.DEFAULT_MAX_ROWS);
+        assertThat(query.getMaxSeriesRows()).isEqualTo(QueryRunnerSettings.DEFAULT_MAX_SERIES_ROWS);
     }
 }
