@@ -141,6 +141,9 @@ class ReadOnlyQueryRunnerH2Test extends AbstractReadOnlyQueryRunnerTest {
                 + " FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"));
         state.put("accounts", string(sentinel, "SELECT LISTAGG(USER_NAME || ':' || IS_ADMIN, ',') WITHIN GROUP (ORDER BY USER_NAME)"
                 + " FROM INFORMATION_SCHEMA.USERS"));
+        state.put("aliases", string(sentinel, "SELECT LISTAGG(ROUTINE_SCHEMA || '.' || ROUTINE_NAME, ',')"
+                + " WITHIN GROUP (ORDER BY ROUTINE_SCHEMA, ROUTINE_NAME) FROM INFORMATION_SCHEMA.ROUTINES"
+                + " WHERE ROUTINE_SCHEMA <> 'INFORMATION_SCHEMA'"));
         return state;
     }
 

@@ -142,6 +142,8 @@ class ReadOnlyQueryRunnerPostgresTest extends AbstractReadOnlyQueryRunnerTest {
         state.put("sequence", string(sentinel, "SELECT last_value || '/' || is_called FROM s"));
         state.put("tables", string(sentinel, "SELECT string_agg(relname, ',' ORDER BY relname) FROM pg_class"
                 + " WHERE relnamespace = 'public'::regnamespace"));
+        state.put("functions", string(sentinel, "SELECT string_agg(p.oid::regprocedure::text, ',' ORDER BY 1) FROM pg_proc p"
+                + " WHERE p.pronamespace NOT IN ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)"));
         state.put("sentinel pid", Integer.parseInt(string(sentinel, "SELECT pg_backend_pid()")));
         assertThat(string(sentinel, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).as("advisory locks")
                 .isEqualTo("0");
