@@ -118,6 +118,21 @@ public class MonitorProperties {
          */
         private int maxSeriesRows = 100_000;
 
+        /** Rows a request may ask for at most (its maxRows is cut to this). */
+        private int maxRowsCap = 1000;
+
+        /** Characters a query may have; a longer one is refused with 400 "too_long". */
+        private int maxQueryLength = 16 * 1024;
+
+        /** Characters of JSON the rows of one response may take; rows past it are left out and "truncated" is true. */
+        private int maxResultChars = 1024 * 1024;
+
+        /**
+         * Characters shown of one value (longer ones are cut), and the most that repeat, lpad, rpad and
+         * space may build together in one query (beyond, 400 "value_amplifier").
+         */
+        private int maxCellChars = 64 * 1024;
+
         /** Tables a query may read; empty allows every table the role can read. */
         private List<String> allowedTables = new ArrayList<>();
 
@@ -180,6 +195,38 @@ public class MonitorProperties {
 
         public void setMaxSeriesRows(int maxSeriesRows) {
             this.maxSeriesRows = maxSeriesRows;
+        }
+
+        public int getMaxRowsCap() {
+            return maxRowsCap;
+        }
+
+        public void setMaxRowsCap(int maxRowsCap) {
+            this.maxRowsCap = maxRowsCap;
+        }
+
+        public int getMaxQueryLength() {
+            return maxQueryLength;
+        }
+
+        public void setMaxQueryLength(int maxQueryLength) {
+            this.maxQueryLength = maxQueryLength;
+        }
+
+        public int getMaxResultChars() {
+            return maxResultChars;
+        }
+
+        public void setMaxResultChars(int maxResultChars) {
+            this.maxResultChars = maxResultChars;
+        }
+
+        public int getMaxCellChars() {
+            return maxCellChars;
+        }
+
+        public void setMaxCellChars(int maxCellChars) {
+            this.maxCellChars = maxCellChars;
         }
 
         public List<String> getAllowedTables() {

@@ -109,6 +109,10 @@ public final class VigilJdbcAutoConfiguration {
                     .poolReserve(query.getPoolReserve())
                     .defaultMaxRows(query.getMaxRows())
                     .maxSeriesRows(query.getMaxSeriesRows())
+                    .maxRowsCap(query.getMaxRowsCap())
+                    .maxQueryLength(query.getMaxQueryLength())
+                    .maxResultChars(query.getMaxResultChars())
+                    .maxCellChars(query.getMaxCellChars())
                     .allowedTables(query.getAllowedTables());
             if (query.getRedactedColumns() != null) {
                 settings.redactedColumns(query.getRedactedColumns());

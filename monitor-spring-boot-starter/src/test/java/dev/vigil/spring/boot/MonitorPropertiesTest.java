@@ -54,5 +54,9 @@ class MonitorPropertiesTest {
         assertThat(query.getPoolReserve()).isEqualTo(QueryRunnerSettings.DEFAULT_POOL_RESERVE);
         assertThat(query.getMaxRows()).isEqualTo(QueryRunnerSettings.DEFAULT_MAX_ROWS);
         assertThat(query.getMaxSeriesRows()).isEqualTo(QueryRunnerSettings.DEFAULT_MAX_SERIES_ROWS);
+        assertThat(query.getMaxRowsCap()).isEqualTo(QueryRunnerSettings.DEFAULT_MAX_ROWS_CAP);
+        assertThat(query.getMaxQueryLength()).isEqualTo(QueryRunnerSettings.DEFAULT_MAX_QUERY_LENGTH);
+        assertThat(query.getMaxResultChars()).isEqualTo(QueryRunnerSettings.DEFAULT_MAX_RESULT_CHARS);
+        assertThat(query.getMaxCellChars()).isEqualTo(QueryRunnerSettings.DEFAULT_MAX_CELL_CHARS);
     }
 }
