@@ -210,7 +210,7 @@ class ReadOnlyQueryRunnerH2Test extends AbstractReadOnlyQueryRunnerTest {
         /** Counts the call, then sleeps. */
         public static void sleepMs(long millis) throws InterruptedException {
             CALLS.incrementAndGet();
-            Thread.sleep(millis);
+            Thread.sleep(millis); // the body of the attacked alias, like the demo's SLEEP_MS: no test waits on it
         }
     }
 
