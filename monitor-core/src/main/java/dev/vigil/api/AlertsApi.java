@@ -18,6 +18,7 @@ import dev.vigil.alert.Silence;
 import dev.vigil.alert.delivery.OutboxEntry;
 import dev.vigil.alert.delivery.SinkStatus;
 import dev.vigil.internal.HumanText;
+import dev.vigil.security.Caller;
 
 /**
  * The alerting part of the admin API: active alerts and history, acknowledgement, silences and

@@ -23,6 +23,8 @@ import dev.vigil.metrics.LatestValue;
 import dev.vigil.metrics.Point;
 import dev.vigil.metrics.Series;
 import dev.vigil.metrics.TimeSeriesStore;
+import dev.vigil.security.AdminAuthenticator;
+import dev.vigil.security.Caller;
 import org.jspecify.annotations.Nullable;
 
 /**

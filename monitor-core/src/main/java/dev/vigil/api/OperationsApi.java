@@ -18,6 +18,7 @@ import dev.vigil.config.UnknownConfigKeyException;
 import dev.vigil.internal.Json;
 import dev.vigil.query.AdminQueryService;
 import dev.vigil.query.QueryException;
+import dev.vigil.security.Caller;
 
 /**
  * The operations part of the admin API: read-only SQL, remediation actions behind their guardrails,

@@ -13,6 +13,7 @@ import dev.vigil.Monitor;
 import dev.vigil.health.HealthCheckRegistration;
 import dev.vigil.health.HealthRegistry;
 import dev.vigil.health.HealthResult;
+import dev.vigil.security.AdminAuthenticator;
 import dev.vigil.test.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -6,15 +6,16 @@ import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 import dev.vigil.Monitor;
-import dev.vigil.api.AdminAuthenticator;
 import dev.vigil.api.ApiRequest;
-import dev.vigil.api.Caller;
 import dev.vigil.api.ShowDetails;
 import dev.vigil.health.HealthCheck;
 import dev.vigil.health.HealthCheckRegistration;
 import dev.vigil.health.HealthResult;
 import dev.vigil.health.HealthSettings;
 import dev.vigil.jdbc.MonitoredDataSource;
+import dev.vigil.security.AdminAuthenticator;
+import dev.vigil.security.Caller;
+import dev.vigil.security.Role;
 import dev.vigil.servlet.MonitorServlet;
 import dev.vigil.servlet.RequestTracingFilter;
 import org.h2.jdbcx.JdbcDataSource;
@@ -94,7 +95,12 @@ class VigilAutoConfigurationTest {
                             .isEqualTo(Duration.ofSeconds(45));
                     AdminAuthenticator auth = context.getBean(AdminAuthenticator.class);
                     assertThat(auth.authenticate(ApiRequest.of("GET", "/", Map.of("Authorization", "Bearer from-env"))))
-                            .contains(Caller.sharedCredential("admin-token"));
+                            .hasValueSatisfying(caller -> {
+                                assertThat(caller.id()).isEqualTo("admin-token");
+                                assertThat(caller.identifiesPerson()).isFalse();
+                                assertThat(caller.roles()).containsExactly(Role.ADMIN);
+                                assertThat(caller.authenticatedBy()).isEqualTo(Caller.BY_BEARER_TOKEN);
+                            });
                 });
     }
 
@@ -102,7 +108,7 @@ class VigilAutoConfigurationTest {
     void noTokenMeansNobodyIsAdmin() {
         runner.withPropertyValues("monitor.admin.token=  ").run(context -> {
             AdminAuthenticator auth = context.getBean(AdminAuthenticator.class);
-            assertThat(auth.isAdmin(ApiRequest.of("GET", "/", Map.of("Authorization", "Bearer ")))).isFalse();
+            assertThat(auth.authenticate(ApiRequest.of("GET", "/", Map.of("Authorization", "Bearer ")))).isEmpty();
         });
     }
 
