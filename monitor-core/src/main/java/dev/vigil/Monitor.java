@@ -35,6 +35,15 @@ import dev.vigil.alert.delivery.Route;
 import dev.vigil.alert.sinks.LogAlertSink;
 import dev.vigil.api.ApiSettings;
 import dev.vigil.api.MonitorApi;
+import dev.vigil.api.endpoints.ActionEndpoints;
+import dev.vigil.api.endpoints.AlertEndpoints;
+import dev.vigil.api.endpoints.AuditEndpoints;
+import dev.vigil.api.endpoints.ConfigEndpoints;
+import dev.vigil.api.endpoints.ErrorIngestEndpoint;
+import dev.vigil.api.endpoints.HealthEndpoints;
+import dev.vigil.api.endpoints.MetricsEndpoints;
+import dev.vigil.api.endpoints.QueryEndpoint;
+import dev.vigil.api.endpoints.SystemHealthView;
 import dev.vigil.audit.AuditLog;
 import dev.vigil.audit.MemoryAuditLog;
 import dev.vigil.config.ConfigStore;
@@ -146,7 +155,16 @@ public final class Monitor implements AutoCloseable {
             AlertRules.defaults(builder.alertRuleOverrides).forEach(alerts::register);
         }
         builder.rules.forEach(alerts::register);
-        this.api = new MonitorApi(this, builder.apiSettings, builder.adminAuthenticator);
+        this.api = new MonitorApi(builder.apiSettings, builder.adminAuthenticator);
+        api.register(HealthEndpoints.health(health, builder.apiSettings));
+        api.register(SystemHealthView.operation(health, metrics, jobs, alerts, dispatcher));
+        api.register(MetricsEndpoints.metrics(metrics.store(), clock));
+        AlertEndpoints.operations(alerts, actions, dispatcher, clock).forEach(api::register);
+        ActionEndpoints.operations(actions, clock).forEach(api::register);
+        ConfigEndpoints.operations(runtimeConfig).forEach(api::register);
+        api.register(AuditEndpoints.operation(audit));
+        api.register(QueryEndpoint.operation(this::queryService));
+        api.register(ErrorIngestEndpoint.operation());
     }
 
     /** Starts building a monitor. */

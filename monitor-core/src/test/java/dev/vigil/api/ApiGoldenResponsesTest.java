@@ -252,7 +252,19 @@ class ApiGoldenResponsesTest {
             assertThat(in).as(GOLDEN + " is missing: run this test with -Dvigil.golden.update=true").isNotNull();
             expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        assertThat(actual).as("an API answer changed; if on purpose, rerun with -Dvigil.golden.update=true and review "
-                + source).isEqualTo(expected);
+        if (!actual.equals(expected)) {
+            Path written = Path.of("target", GOLDEN);
+            Files.writeString(written, actual);
+            String[] want = expected.split("\n", -1);
+            String[] got = actual.split("\n", -1);
+            int line = 0;
+            while (line < Math.min(want.length, got.length) && want[line].equals(got[line])) {
+                line++;
+            }
+            throw new AssertionError("an API answer changed at line " + (line + 1) + " (whole answer in " + written
+                    + "); if on purpose, rerun with -Dvigil.golden.update=true and review " + source + "\n"
+                    + (line > 0 ? want[line - 1] : "") + "\nexpected: " + (line < want.length ? want[line] : "<end>")
+                    + "\nbut was:  " + (line < got.length ? got[line] : "<end>"));
+        }
     }
 }

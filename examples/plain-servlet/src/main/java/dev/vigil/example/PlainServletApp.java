@@ -304,7 +304,7 @@ public final class PlainServletApp implements AutoCloseable {
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
 
         ServletRegistration.Dynamic vigil = context.addServlet("vigil", new MonitorServlet(monitor.api()));
-        vigil.addMapping(monitor.api().mappings().toArray(String[]::new)); // /api/health, /api/admin/*
+        vigil.addMapping(MonitorServlet.mappings(monitor.api()).toArray(String[]::new)); // /api/health, /api/admin/*
 
         context.addServlet("orders", new OrdersServlet(dataSource)).addMapping("/orders/*");
         ServletRegistration.Dynamic report = context.addServlet("slow-report",

@@ -75,7 +75,7 @@ public final class VigilWebAutoConfiguration {
     @ConditionalOnMissingBean(name = "vigilServletRegistration")
     ServletRegistrationBean<MonitorServlet> vigilServletRegistration(Monitor monitor) {
         ServletRegistrationBean<MonitorServlet> registration = new ServletRegistrationBean<>(
-                new MonitorServlet(monitor.api()), monitor.api().mappings().toArray(String[]::new));
+                new MonitorServlet(monitor.api()), MonitorServlet.mappings(monitor.api()).toArray(String[]::new));
         registration.setName("vigil");
         return registration;
     }
