@@ -225,4 +225,24 @@ class PlainServletAppTest {
 
         assertThat(series).hasSize(1);
     }
+
+    @Test
+    void runQueryReadsThroughTheReaderRoleAndIsAudited() throws Exception {
+        HttpResponse<String> rows = runQuery("{\"query\": \"SELECT customer FROM orders ORDER BY id\"}");
+
+        assertThat(rows.statusCode()).as(rows.body()).isEqualTo(200);
+        assertThat(body(rows).path("rowCount").asInt()).isEqualTo(3);
+        assertThat(body(rows).path("rows").get(0).get(0).asText()).isEqualTo("Ada");
+        HttpResponse<String> write = runQuery("{\"query\": \"DELETE FROM orders\"}");
+        assertThat(write.statusCode()).as(write.body()).isEqualTo(400);
+        assertThat(body(get("/orders"))).hasSize(3);
+        JsonNode audit = body(admin("/api/admin/audit?type=query")).path("entries");
+        assertThat(texts(audit, "who")).containsOnly("admin-token");
+        assertThat(audit).hasSize(2);
+    }
+
+    private HttpResponse<String> runQuery(String body) throws Exception {
+        return send(request("/api/admin/run-query", "Authorization", "Bearer " + app.adminToken(), "Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
 }

@@ -4,6 +4,7 @@ import dev.vigil.Monitor;
 import dev.vigil.servlet.MonitorServlet;
 import dev.vigil.servlet.RequestTracingFilter;
 import dev.vigil.servlet.RequestTracingSettings;
+import dev.vigil.servlet.ServletMonitoring;
 import dev.vigil.servlet.TagResolver;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -57,7 +58,7 @@ public final class VigilWebAutoConfiguration {
                         .maxSeries(requests.getMaxSeries())
                         .build())
                 .build();
-        monitor.metrics().register("requests", filter.statistics());
+        ServletMonitoring.collect(monitor, filter);
         FilterRegistrationBean<RequestTracingFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("vigilRequestTracing");
         registration.setOrder(FILTER_ORDER);

@@ -12,6 +12,7 @@ import dev.vigil.health.HealthCheck;
 import dev.vigil.health.HealthCheckRegistration;
 import dev.vigil.health.HealthResult;
 import dev.vigil.health.HealthSettings;
+import dev.vigil.jdbc.JdbcMonitoring;
 import dev.vigil.jdbc.MonitoredDataSource;
 import dev.vigil.security.AdminAuthenticator;
 import dev.vigil.security.Caller;
@@ -153,7 +154,7 @@ class VigilAutoConfigurationTest {
             }
             Monitor monitor = context.getBean(Monitor.class);
             assertThat(monitor.metrics().collectorNames()).contains("database", "database.pool", "database.size");
-            assertThat(monitor.api().view("queries")).isPresent();
+            assertThat(monitor.api().operations().find(JdbcMonitoring.QUERIES_OPERATION)).isPresent();
             assertThat(((MonitoredDataSource) dataSource).statistics().snapshot().statements())
                     .anySatisfy(shape -> assertThat(shape.sql()).isEqualTo("SELECT ?"));
         });
