@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import dev.vigil.internal.Json;
 import dev.vigil.security.AdminAuthenticator;
@@ -46,6 +47,7 @@ public final class MonitorApi {
     private final AdminAuthenticator authenticator;
     private final OperationRegistry registry;
     private final Map<String, Supplier<?>> views = new ConcurrentHashMap<>();
+    private final List<StaticResources> resources = new CopyOnWriteArrayList<>();
 
     /**
      * An API with no operation but {@code GET <admin base>/operations}; modules {@link #register} theirs.
@@ -108,6 +110,21 @@ public final class MonitorApi {
         views.put(name, view);
     }
 
+    /**
+     * Serves {@code files} below their path, e.g. a dashboard's page and assets.
+     *
+     * @throws IllegalArgumentException if their path is, contains or lies within another set's
+     */
+    public synchronized void serve(StaticResources files) {
+        Objects.requireNonNull(files, "files");
+        for (StaticResources served : resources) {
+            if (served.covers(files.path()) || files.covers(served.path())) {
+                throw new IllegalArgumentException("static resources at " + files.path() + " overlap those at " + served.path());
+            }
+        }
+        resources.add(files);
+    }
+
     /** The current value of a registered view, if any. */
     public Optional<Object> view(String name) {
         Supplier<?> view = views.get(name);
@@ -135,6 +152,11 @@ public final class MonitorApi {
         boolean belowAdmin = path.startsWith(admin + "/");
         OperationRegistry.Match match = registry.match(path);
         if (match == null) {
+            for (StaticResources files : resources) {
+                if (files.covers(path)) {
+                    return resource(files, request, path, caller);
+                }
+            }
             if (belowAdmin && caller.isAnonymous()) {
                 return unauthorized();
             }
@@ -158,6 +180,18 @@ public final class MonitorApi {
             arguments = arguments.withBody(spec.read(request, MAX_BODY_BYTES));
         }
         return render(operation.handler().handle(caller, arguments));
+    }
+
+    private static ApiResponse resource(StaticResources files, ApiRequest request, String path, Caller caller) {
+        if (!files.access().allows(caller)) {
+            return caller.isAnonymous() ? unauthorized() : error(403, "forbidden", "the files at " + files.path()
+                    + " need the role " + files.access().jsonName());
+        }
+        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+            return methodNotAllowed("GET, HEAD");
+        }
+        return files.get(request.path(), request.header("If-None-Match"))
+                .orElseGet(() -> error(404, "not_found", "No Vigil resource at " + path));
     }
 
     /** The path, query and header input of {@code request}, checked against {@code operation}'s schema. */
@@ -207,7 +241,8 @@ public final class MonitorApi {
 
     /**
      * Where this API must be routed: each operation at the root by its path (everything below the part before
-     * its first variable, if it has one), and the admin base path with everything below it. A transport
+     * its first variable, if it has one), the admin base path with everything below it, and the paths of
+     * static resources with everything below them. A transport
      * maps these in its own terms, e.g. a servlet container's URL patterns; operations registered later
      * must lie below these, or be mapped again.
      */
@@ -221,6 +256,7 @@ public final class MonitorApi {
             }
         }
         mounts.add(new Mount(settings.adminBasePath(), true));
+        resources.forEach(files -> mounts.add(new Mount(files.path(), true)));
         return new ArrayList<>(mounts);
     }
 

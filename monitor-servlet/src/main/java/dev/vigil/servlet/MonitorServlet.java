@@ -113,7 +113,9 @@ public class MonitorServlet extends HttpServlet {
     private static void write(ApiResponse answer, HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setStatus(answer.status());
         response.setContentType(answer.contentType());
-        response.setCharacterEncoding("UTF-8");
+        if (answer.contentType().equals(ApiResponse.JSON)) {
+            response.setCharacterEncoding("UTF-8"); // other types (static files) name their charset, if they have one
+        }
         answer.headers().forEach(response::setHeader);
         response.setContentLength(answer.body().length);
         if (!"HEAD".equals(request.getMethod())) {
