@@ -114,6 +114,41 @@ class VigilAutoConfigurationTest {
     }
 
     @Test
+    void namedTokensAreCallersWithTheirRoles() {
+        runner.withPropertyValues("monitor.admin.token=shared", "monitor.admin.tokens.grafana.token=read-secret",
+                "monitor.admin.tokens.grafana.roles=read", "monitor.admin.tokens.deploy-bot.token=ingest-secret",
+                "monitor.admin.tokens.deploy-bot.roles=ingest", "monitor.admin.tokens.alice.token=alice-secret",
+                "monitor.admin.tokens.alice.roles=operator,ingest").run(context -> {
+                    AdminAuthenticator auth = context.getBean(AdminAuthenticator.class);
+                    Caller grafana = auth.authenticate(ApiRequest.of("GET", "/", Map.of("Authorization", "Bearer read-secret")))
+                            .orElseThrow();
+                    assertThat(grafana.id()).isEqualTo("grafana");
+                    assertThat(grafana.roles()).containsExactly(Role.READ);
+                    assertThat(auth.authenticate(ApiRequest.of("GET", "/", Map.of("Authorization", "Bearer ingest-secret")))
+                            .orElseThrow().id()).isEqualTo("deploy-bot");
+                    assertThat(auth.authenticate(ApiRequest.of("GET", "/", Map.of("Authorization", "Bearer alice-secret")))
+                            .orElseThrow().roles()).containsExactlyInAnyOrder(Role.OPERATOR, Role.INGEST);
+                    assertThat(auth.authenticate(ApiRequest.of("GET", "/", Map.of("Authorization", "Bearer shared")))
+                            .orElseThrow().id()).isEqualTo("admin-token");
+                    assertThat(context.getBean(MonitorProperties.class).toString()).doesNotContain("secret");
+                });
+    }
+
+    @Test
+    void badNamedTokensFailStartupNamingTheSetting() {
+        runner.withPropertyValues("monitor.admin.tokens.ci.token=x", "monitor.admin.tokens.ci.roles=root").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("monitor.admin.tokens.ci.roles: unknown role 'root'"));
+        runner.withPropertyValues("monitor.admin.tokens.ci.token=x").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("monitor.admin.tokens.ci.roles"));
+        runner.withPropertyValues("monitor.admin.token=same", "monitor.admin.tokens.ci.token=same",
+                "monitor.admin.tokens.ci.roles=read").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("is the same token as monitor.admin.token"));
+    }
+
+    @Test
     void httpChecksComeFromProperties() {
         runner.withPropertyValues("monitor.checks.http[0].name=portal",
                 "monitor.checks.http[0].url=http://127.0.0.1:9/portal",
