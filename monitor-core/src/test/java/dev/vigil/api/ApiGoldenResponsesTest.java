@@ -204,6 +204,12 @@ class ApiGoldenResponsesTest {
         call("GET", "/api/admin/queries", "", Map.of());
         call("POST", "/api/admin/queries", "", ADMIN);
 
+        // the operation listing, error ingest, and a caller without the role
+        call("GET", "/api/admin/operations", "", ADMIN);
+        call("POST", "/api/admin/errors", "{\"error\": {\"message\": \"boom\"}}", ADMIN);
+        call("POST", "/api/admin/errors", "{\"error\": {}}", ADMIN);
+        call("POST", "/api/admin/errors", "{}", ADMIN);
+
         compare(transcript.toString());
     }
 
