@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -34,6 +35,8 @@ import dev.vigil.jdbc.query.ReadOnlyQueryRunner;
 import dev.vigil.metrics.MetricCollector;
 import dev.vigil.metrics.MetricSample;
 import dev.vigil.metrics.MetricsSettings;
+import dev.vigil.security.BearerTokens;
+import dev.vigil.security.Role;
 import dev.vigil.servlet.RequestTracingFilter;
 import dev.vigil.servlet.RouteResolver;
 import dev.vigil.servlet.ServletMonitoring;
@@ -113,17 +116,33 @@ public final class PlainServletApp implements AutoCloseable {
 
     /**
      * Builds and starts everything on {@code port} (0 picks a free one); the admin token comes from
-     * {@code MONITOR_ADMIN_TOKEN}, else {@value #DEFAULT_ADMIN_TOKEN}.
+     * {@code MONITOR_ADMIN_TOKEN}, else {@value #DEFAULT_ADMIN_TOKEN}, and the read-only and ingest-only
+     * tokens from {@code MONITOR_READ_TOKEN} and {@code MONITOR_INGEST_TOKEN}, when set.
      *
      * @throws Exception if the database or Tomcat cannot start; what was started is closed again
      */
     public static PlainServletApp start(int port) throws Exception {
-        String token = System.getenv("MONITOR_ADMIN_TOKEN");
+        return start(port, System.getenv());
+    }
+
+    /** {@link #start(int)} with the environment variables of {@code environment}. */
+    static PlainServletApp start(int port, Map<String, String> environment) throws Exception {
+        String token = environment.get("MONITOR_ADMIN_TOKEN");
         String adminToken = token == null || token.isBlank() ? DEFAULT_ADMIN_TOKEN : token;
+        // The shared admin token, and a named token per role the environment gives: each its own caller in the audit.
+        BearerTokens.Builder tokens = BearerTokens.builder().adminToken(adminToken);
+        String readToken = environment.get("MONITOR_READ_TOKEN");
+        if (readToken != null && !readToken.isBlank()) {
+            tokens.token("dashboard", readToken, Role.READ);
+        }
+        String ingestToken = environment.get("MONITOR_INGEST_TOKEN");
+        if (ingestToken != null && !ingestToken.isBlank()) {
+            tokens.token("error-reporter", ingestToken, Role.INGEST);
+        }
 
         Monitor monitor = Monitor.builder()
                 .version(Objects.requireNonNullElse(PlainServletApp.class.getPackage().getImplementationVersion(), "dev"))
-                .adminToken(adminToken)
+                .adminAuthenticator(tokens.build())
                 .healthSettings(HealthSettings.builder().interval(Duration.ofSeconds(10)).build())
                 .metricsSettings(MetricsSettings.builder().collectInterval(Duration.ofSeconds(10)).build())
                 .healthCheck(HealthCheckRegistration.builder("disk", DiskSpaceCheck.ofDefaults()).critical(false).build())
