@@ -67,11 +67,6 @@ public final class OperationRegistry {
         return operation.base() == Operation.Base.ADMIN ? adminBasePath + operation.path() : operation.path();
     }
 
-    /** Paths an adapter must route to the API: exact paths and path prefixes. */
-    synchronized List<PathTemplate> templates() {
-        return entries.stream().map(Entry::template).toList();
-    }
-
     /** The operations on the most specific template that matches {@code path}, or null when none does. */
     synchronized @Nullable Match match(String path) {
         String[] segments = PathTemplate.split(path);
