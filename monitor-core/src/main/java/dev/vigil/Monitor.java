@@ -19,12 +19,12 @@ import dev.vigil.action.ActionRegistration;
 import dev.vigil.action.ActionService;
 import dev.vigil.action.ActionSettings;
 import dev.vigil.alert.AlertEngine;
-import dev.vigil.alert.Notification;
 import dev.vigil.alert.AlertRuleOverride;
 import dev.vigil.alert.AlertRuleRegistration;
 import dev.vigil.alert.AlertRules;
 import dev.vigil.alert.AlertSettings;
 import dev.vigil.alert.AlertSink;
+import dev.vigil.alert.Notification;
 import dev.vigil.alert.RuleContext;
 import dev.vigil.alert.delivery.AlertDispatcher;
 import dev.vigil.alert.delivery.AlertRouter;
@@ -33,15 +33,22 @@ import dev.vigil.alert.delivery.MemoryNotificationOutbox;
 import dev.vigil.alert.delivery.NotificationOutbox;
 import dev.vigil.alert.delivery.Route;
 import dev.vigil.alert.sinks.LogAlertSink;
-import dev.vigil.api.AdminAuthenticator;
+import dev.vigil.api.ApiSettings;
+import dev.vigil.api.MonitorApi;
+import dev.vigil.api.endpoints.ActionEndpoints;
+import dev.vigil.api.endpoints.AlertEndpoints;
+import dev.vigil.api.endpoints.AuditEndpoints;
+import dev.vigil.api.endpoints.ConfigEndpoints;
+import dev.vigil.api.endpoints.ErrorIngestEndpoint;
+import dev.vigil.api.endpoints.HealthEndpoints;
+import dev.vigil.api.endpoints.MetricsEndpoints;
+import dev.vigil.api.endpoints.QueryEndpoint;
+import dev.vigil.api.endpoints.SystemHealthView;
 import dev.vigil.audit.AuditLog;
 import dev.vigil.audit.MemoryAuditLog;
 import dev.vigil.config.ConfigStore;
 import dev.vigil.config.MemoryConfigStore;
 import dev.vigil.config.RuntimeConfig;
-import dev.vigil.query.AdminQueryService;
-import dev.vigil.api.ApiSettings;
-import dev.vigil.api.MonitorApi;
 import dev.vigil.health.HealthCheck;
 import dev.vigil.health.HealthCheckRegistration;
 import dev.vigil.health.HealthRegistry;
@@ -53,6 +60,8 @@ import dev.vigil.metrics.MetricCollector;
 import dev.vigil.metrics.MetricsHistory;
 import dev.vigil.metrics.MetricsSettings;
 import dev.vigil.metrics.SystemCollector;
+import dev.vigil.query.AdminQueryService;
+import dev.vigil.security.AdminAuthenticator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -146,7 +155,16 @@ public final class Monitor implements AutoCloseable {
             AlertRules.defaults(builder.alertRuleOverrides).forEach(alerts::register);
         }
         builder.rules.forEach(alerts::register);
-        this.api = new MonitorApi(this, builder.apiSettings, builder.adminAuthenticator);
+        this.api = new MonitorApi(builder.apiSettings, builder.adminAuthenticator);
+        api.register(HealthEndpoints.health(health, builder.apiSettings));
+        api.register(SystemHealthView.operation(health, metrics, jobs, alerts, dispatcher));
+        api.register(MetricsEndpoints.metrics(metrics.store(), clock));
+        AlertEndpoints.operations(alerts, actions, dispatcher, clock).forEach(api::register);
+        ActionEndpoints.operations(actions, clock).forEach(api::register);
+        ConfigEndpoints.operations(runtimeConfig).forEach(api::register);
+        api.register(AuditEndpoints.operation(audit));
+        api.register(QueryEndpoint.operation(this::queryService));
+        api.register(ErrorIngestEndpoint.operation());
     }
 
     /** Starts building a monitor. */
@@ -422,13 +440,17 @@ public final class Monitor implements AutoCloseable {
             return this;
         }
 
-        /** Decides which requests carry admin rights (default: none do). */
+        /** Finds out who calls the admin API and with which roles (default: nobody is recognised). */
         public Builder adminAuthenticator(AdminAuthenticator authenticator) {
             this.adminAuthenticator = Objects.requireNonNull(authenticator, "authenticator");
             return this;
         }
 
-        /** Admin rights for requests with {@code Authorization: Bearer <token>}; blank means none. */
+        /**
+         * The shared admin token: requests with {@code Authorization: Bearer <token>} are the caller
+         * {@code admin-token} with role {@code admin}; blank means nobody. Replaces the authenticator; for
+         * named tokens with roles use {@link dev.vigil.security.BearerTokens}.
+         */
         public Builder adminToken(@Nullable String token) {
             this.adminAuthenticator = token == null || token.isBlank()
                     ? AdminAuthenticator.DENY_ALL

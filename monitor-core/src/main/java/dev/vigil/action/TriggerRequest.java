@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import dev.vigil.api.Caller;
+import dev.vigil.security.Caller;
 import org.jspecify.annotations.Nullable;
 
 /**

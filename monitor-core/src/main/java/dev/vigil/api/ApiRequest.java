@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import dev.vigil.security.AuthenticationRequest;
 
 /**
  * A transport-neutral HTTP request, as handed to {@link MonitorApi} by a servlet or another adapter.
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
  * @param body the request body, unread ({@link RequestBody#EMPTY} for none)
  */
 public record ApiRequest(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
-        RequestBody body) {
+        RequestBody body) implements AuthenticationRequest {
 
     public ApiRequest {
         Objects.requireNonNull(method, "method");
@@ -42,17 +43,22 @@ public record ApiRequest(String method, String path, Map<String, List<String>> q
     }
 
     /** A header's value; names are case-insensitive. */
+    @Override
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
     }
 
     /** The first value of a query parameter. */
+    @Override
     public Optional<String> queryParam(String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    /** This request as an authenticator sees it: everything but the body, which fails when read. */
+    /**
+     * This request as an authenticator gets it: everything but the body, which fails when read, even by an
+     * authenticator that casts its {@link AuthenticationRequest} back to an {@code ApiRequest}.
+     */
     ApiRequest withoutBody() {
         return new ApiRequest(method, path, query, headers, Unreadable.BODY);
     }

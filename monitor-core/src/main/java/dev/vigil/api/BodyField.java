@@ -43,7 +43,9 @@ public record BodyField(String name, Type type, boolean isRequired, double min, 
         /** A JSON object with any values. */
         OBJECT("object"),
         /** A JSON object whose values are strings. */
-        STRING_MAP("object");
+        STRING_MAP("object"),
+        /** Any JSON value; what it must be depends on other input, which the endpoint checks. */
+        ANY("");
 
         private final String jsonType;
 
@@ -51,7 +53,10 @@ public record BodyField(String name, Type type, boolean isRequired, double min, 
             this.jsonType = jsonType;
         }
 
-        /** The JSON Schema type: {@code string}, {@code integer}, {@code number}, {@code boolean} or {@code object}. */
+        /**
+         * The JSON Schema type: {@code string}, {@code integer}, {@code number}, {@code boolean} or {@code object};
+         * empty for {@link #ANY}, whose schema names no type.
+         */
         public String jsonType() {
             return jsonType;
         }
@@ -115,6 +120,11 @@ public record BodyField(String name, Type type, boolean isRequired, double min, 
         return of(name, Type.STRING_MAP, List.of());
     }
 
+    /** An optional field that takes any JSON value, for an endpoint that checks the value against other input. */
+    public static BodyField any(String name) {
+        return of(name, Type.ANY, List.of());
+    }
+
     private static BodyField of(String name, Type type, List<String> allowed) {
         return new BodyField(name, type, false, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Integer.MAX_VALUE,
                 allowed, "");
@@ -156,6 +166,7 @@ public record BodyField(String name, Type type, boolean isRequired, double min, 
             case ENUM -> "one of " + String.join(", ", allowedValues);
             case OBJECT -> "a JSON object";
             case STRING_MAP -> "a JSON object of strings";
+            case ANY -> "a JSON value";
         };
     }
 
@@ -176,7 +187,9 @@ public record BodyField(String name, Type type, boolean isRequired, double min, 
     /** This field as a JSON Schema property: type, limits, allowed values, description. */
     public Map<String, Object> toJsonSchema() {
         Map<String, Object> schema = new LinkedHashMap<>();
-        schema.put("type", type.jsonType());
+        if (type != Type.ANY) {
+            schema.put("type", type.jsonType());
+        }
         if (type == Type.INTEGER || type == Type.NUMBER) {
             if (!Double.isInfinite(min) && !(type == Type.INTEGER && min == Integer.MIN_VALUE)) {
                 schema.put("minimum", type == Type.INTEGER ? (Object) (long) min : min);

@@ -314,6 +314,7 @@ public record BodySpec(List<BodyField> fields) {
                 }
                 yield Collections.unmodifiableMap(map);
             }
+            case ANY -> Json.mapper().convertValue(node, Object.class);
         };
     }
 
@@ -345,7 +346,7 @@ public record BodySpec(List<BodyField> fields) {
         };
     }
 
-    private static String echo(String text) {
+    static String echo(String text) {
         String shown = text.length() > MAX_ECHO ? text.substring(0, MAX_ECHO) + "..." : text;
         StringBuilder safe = new StringBuilder(shown.length());
         shown.codePoints().forEach(c -> safe.appendCodePoint(Character.isISOControl(c) ? '?' : c));

@@ -62,6 +62,11 @@ public final class JsonBody {
         return get(name, Map.class, BodyField.Type.STRING_MAP).map(map -> (Map<String, String>) map).orElse(Map.of());
     }
 
+    /** An {@link BodyField.Type#ANY} field's value (a map, list, string, number or boolean). */
+    public Optional<Object> value(String name) {
+        return get(name, Object.class, BodyField.Type.ANY);
+    }
+
     private <T> Optional<T> get(String name, Class<T> type, BodyField.Type... types) {
         BodyField field = declared(name);
         if (!Set.of(types).contains(field.type())) {

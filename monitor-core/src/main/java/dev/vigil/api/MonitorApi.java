@@ -1,71 +1,71 @@
 package dev.vigil.api;
 
-import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import dev.vigil.Monitor;
-import dev.vigil.health.CheckHealth;
-import dev.vigil.health.HealthReport;
-import dev.vigil.health.HealthResult;
-import dev.vigil.health.HealthStatus;
-import dev.vigil.internal.HumanText;
 import dev.vigil.internal.Json;
-import dev.vigil.metrics.Aggregation;
-import dev.vigil.metrics.LatestValue;
-import dev.vigil.metrics.Point;
-import dev.vigil.metrics.Series;
-import dev.vigil.metrics.TimeSeriesStore;
+import dev.vigil.security.AdminAuthenticator;
+import dev.vigil.security.Caller;
+import dev.vigil.security.Role;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Vigil's HTTP API, implemented once and independent of any web framework: adapters turn their
- * request into an {@link ApiRequest}, call {@link #handle(ApiRequest)} and write the
- * {@link ApiResponse} back, so every host serves byte-identical JSON.
+ * Vigil's HTTP API, implemented once and independent of any web framework: a registry of
+ * {@link Operation}s that modules contribute to, and one way of answering a request. Transports turn their
+ * request into an {@link ApiRequest}, call {@link #handle(ApiRequest)} and write the {@link ApiResponse}
+ * back, so every host serves byte-identical JSON; {@link #mounts()} tells them which paths to route here.
  *
- * <p>Public: {@code GET /api/health}. Admin only (401 otherwise): {@code GET /api/admin/metrics},
- * {@code GET /api/admin/system-health}, alerts, silences and notifications, and registered views.
- *
- * <p>Admin requests are authenticated from their method, path and headers before anything else; only
- * then does an endpoint that takes a body read it, at most {@link #MAX_BODY_BYTES}, strictly against its
- * {@link BodySpec}. So an unauthorized request is answered 401 with its body unread, and an oversized one
- * 413 without reading past the cap. Errors have one shape: {@code {"error", "message", "field"}}.
+ * <p>A request is answered in this order, whatever the operation:
+ * <ol>
+ *   <li>the caller is authenticated from method, path and headers ({@link AdminAuthenticator}), or is
+ *       {@linkplain Caller#anonymous() anonymous};</li>
+ *   <li>the path is matched against the operations' templates: none matches → 404 (401 first below the
+ *       admin base path for an anonymous caller, who learns nothing of what exists); the path matches but
+ *       not the method → 405 with {@code Allow};</li>
+ *   <li>the operation's {@link Access} is checked: anonymous → 401, a caller without the role → 403;</li>
+ *   <li>path and query parameters are checked against the operation's {@link InputSchema}; only then is
+ *       the body read, at most {@link #MAX_BODY_BYTES}, strictly against its {@link BodySpec};</li>
+ *   <li>the handler runs.</li>
+ * </ol>
+ * So an unauthorized request is answered with its body unread, and an oversized one 413 without reading
+ * past the cap. Errors have one shape: {@code {"error", "message", "field"}}.
  */
 public final class MonitorApi {
 
     /** Largest request body the API reads: 64 KiB. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
-    private static final Set<String> SERIES_PARAMS = Set.of("name", "range", "step", "agg");
-    private static final int MAX_POINTS = 2_000;
-
-    private final Monitor monitor;
     private final ApiSettings settings;
     private final AdminAuthenticator authenticator;
-    private final SystemHealthView systemHealth;
-    private final AlertsApi alerts;
-    private final OperationsApi operations;
+    private final OperationRegistry registry;
     private final Map<String, Supplier<?>> views = new ConcurrentHashMap<>();
+    private final List<StaticResources> resources = new CopyOnWriteArrayList<>();
 
     /**
-     * @param monitor the monitor whose checks and history are served
+     * An API with no operation but {@code GET <admin base>/operations}; modules {@link #register} theirs.
+     *
      * @param settings paths and detail visibility
-     * @param authenticator decides who is admin
+     * @param authenticator finds out who calls
      */
-    public MonitorApi(Monitor monitor, ApiSettings settings, AdminAuthenticator authenticator) {
-        this.monitor = Objects.requireNonNull(monitor, "monitor");
+    public MonitorApi(ApiSettings settings, AdminAuthenticator authenticator) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
-        this.systemHealth = new SystemHealthView(monitor);
-        this.alerts = new AlertsApi(monitor);
-        this.operations = new OperationsApi(monitor);
+        this.registry = new OperationRegistry(settings.adminBasePath());
+        registry.register(Operation.get("operations", "/operations")
+                .role(Role.READ)
+                .description("The operations the caller may use: method, path, access, whether they change state, and their"
+                        + " input as JSON Schema")
+                .handler((caller, arguments) -> Result.ok(Map.of("operations", registry.operations().stream()
+                        .filter(operation -> operation.access().allows(caller)).map(this::describe).toList())))
+                .build());
     }
 
     /** The paths and visibility this API serves with. */
@@ -73,69 +73,56 @@ public final class MonitorApi {
         return settings;
     }
 
+    /** The operations served. */
+    public OperationRegistry operations() {
+        return registry;
+    }
+
     /**
-     * Answers one request; never throws for bad input (it answers 4xx instead). The request's body is
-     * read only by an endpoint that takes one, after the caller is authorized.
+     * Adds an operation.
+     *
+     * @throws IllegalArgumentException if its id is taken or its method and path clash with another's
      */
-    public ApiResponse handle(ApiRequest request) {
-        String path = stripTrailingSlash(request.path());
-        if (path.equals(settings.healthPath())) {
-            return get(request) ? health(request) : methodNotAllowed("GET, HEAD");
-        }
-        String admin = settings.adminBasePath();
-        if (path.startsWith(admin + "/")) {
-            Optional<Caller> caller = authenticate(request);
-            if (caller.isEmpty()) {
-                return unauthorized();
-            }
-            try {
-                return admin(request, path.substring(admin.length()), caller.get());
-            } catch (ApiException e) {
-                return e.toResponse();
-            } catch (IllegalArgumentException e) {
-                return error(400, "bad_request", e.getMessage());
-            }
-        }
-        return error(404, "not_found", "No Vigil endpoint at " + path);
-    }
-
-    /** Who sends {@code request}, from everything but its body, which stays unread. */
-    private Optional<Caller> authenticate(ApiRequest request) {
-        return authenticator.authenticate(request.withoutBody());
-    }
-
-    private ApiResponse admin(ApiRequest request, String endpoint, Caller caller) {
-        return switch (endpoint) {
-            case "/metrics" -> get(request) ? metrics(request) : methodNotAllowed("GET, HEAD");
-            case "/system-health" -> get(request) ? json(200, systemHealth.render()) : methodNotAllowed("GET, HEAD");
-            default -> {
-                if (AlertsApi.handles(endpoint)) {
-                    yield alerts.handle(request, endpoint, caller);
-                }
-                if (OperationsApi.handles(endpoint)) {
-                    yield operations.handle(request, endpoint, caller);
-                }
-                Supplier<?> view = views.get(endpoint.substring(1));
-                if (view == null) {
-                    yield error(404, "not_found", "No Vigil admin endpoint at " + endpoint);
-                }
-                yield get(request) ? json(200, view.get()) : methodNotAllowed("GET, HEAD");
-            }
-        };
+    public void register(Operation operation) {
+        registry.register(operation);
     }
 
     /**
-     * Serves {@code view}'s current value as JSON at {@code GET <admin base>/<name>} (admin only), e.g.
-     * the JDBC module's statement statistics at {@code /api/admin/queries}.
+     * Serves {@code view}'s current value as JSON at {@code GET <admin base>/<name>} to callers with role
+     * {@code read}: an operation with id {@code name}.
      *
      * @throws IllegalArgumentException if the name is taken or not a simple lower-case path segment
      */
     public void registerView(String name, Supplier<?> view) {
         Objects.requireNonNull(view, "view");
-        if (!name.matches("[a-z][a-z0-9-]{0,40}") || name.equals("metrics") || name.equals("system-health")
-                || views.putIfAbsent(name, view) != null) {
-            throw new IllegalArgumentException("admin view name '" + name + "' is taken or not a lower-case path segment");
+        if (!name.matches("[a-z][a-z0-9-]{0,40}")) {
+            throw new IllegalArgumentException("admin view name '" + name + "' is not a lower-case path segment");
         }
+        try {
+            registry.register(Operation.get(name, "/" + name)
+                    .role(Role.READ)
+                    .description("The host's view '" + name + "'")
+                    .handler((caller, arguments) -> Result.ok(view.get()))
+                    .build());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("admin view name '" + name + "' is taken: " + e.getMessage(), e);
+        }
+        views.put(name, view);
+    }
+
+    /**
+     * Serves {@code files} below their path, e.g. a dashboard's page and assets.
+     *
+     * @throws IllegalArgumentException if their path is, contains or lies within another set's
+     */
+    public synchronized void serve(StaticResources files) {
+        Objects.requireNonNull(files, "files");
+        for (StaticResources served : resources) {
+            if (served.covers(files.path()) || files.covers(served.path())) {
+                throw new IllegalArgumentException("static resources at " + files.path() + " overlap those at " + served.path());
+            }
+        }
+        resources.add(files);
     }
 
     /** The current value of a registered view, if any. */
@@ -144,145 +131,153 @@ public final class MonitorApi {
         return view == null ? Optional.empty() : Optional.ofNullable(view.get());
     }
 
-    private static boolean get(ApiRequest request) {
-        return request.method().equals("GET") || request.method().equals("HEAD");
-    }
-
-    private ApiResponse health(ApiRequest request) {
-        HealthReport report = monitor.health().report();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", report.overallName());
-        body.put("timestamp", report.timestamp().toString());
-        body.put("uptime", report.uptime().toSeconds());
-        body.put("version", report.version());
-        if (showDetails(request)) {
-            body.put("services", report.checks().stream().map(MonitorApi::service).toList());
-        }
-        return json(report.status() == HealthStatus.DOWN ? 503 : 200, body);
-    }
-
-    private boolean showDetails(ApiRequest request) {
-        return switch (settings.showDetails()) {
-            case ALWAYS -> true;
-            case NEVER -> false;
-            case WHEN_AUTHORIZED -> authenticate(request).isPresent();
-        };
-    }
-
-    static Map<String, Object> service(CheckHealth check) {
-        HealthResult result = check.result();
-        Map<String, Object> service = new LinkedHashMap<>();
-        service.put("name", check.name());
-        service.put("status", result.status().jsonName());
-        service.put("critical", check.critical());
-        service.put("lastCheck", check.checked() ? result.checkedAt().toString() : null);
-        service.put("responseTime", result.duration().toMillis());
-        if (!result.message().isEmpty()) {
-            service.put("message", result.message());
-        }
-        result.problem().ifPresent(problem -> service.put("error", problem));
-        result.suggestedActionId().ifPresent(action -> service.put("suggestedAction", action));
-        if (!result.details().isEmpty()) {
-            service.put("details", result.details());
-        }
-        return service;
-    }
-
-    private ApiResponse metrics(ApiRequest request) {
-        TimeSeriesStore store = monitor.metrics().store();
-        Map<String, String> tags = new LinkedHashMap<>();
-        request.query().forEach((key, values) -> {
-            if (!SERIES_PARAMS.contains(key) && !values.isEmpty()) {
-                tags.put(key, values.get(0));
-            }
-        });
-        var name = request.queryParam("name");
-        if (name.isEmpty()) {
-            return json(200, latestGrouped(store, tags));
-        }
-        Duration range = request.queryParam("range").map(HumanText::parseDuration).orElse(Duration.ofHours(24));
-        if (range.isNegative() || range.isZero() || range.compareTo(store.settings().retention()) > 0) {
-            throw new IllegalArgumentException("range must be positive and at most the retention ("
-                    + HumanText.duration(store.settings().retention()) + ")");
-        }
-        Duration step = request.queryParam("step").map(HumanText::parseDuration)
-                .orElse(defaultStep(range, store.settings().collectInterval()));
-        if (step.isNegative() || step.isZero() || range.dividedBy(step) > MAX_POINTS) {
-            throw new IllegalArgumentException("step must be positive and give at most " + MAX_POINTS + " points over the range");
-        }
-        Aggregation aggregation = request.queryParam("agg").map(MonitorApi::aggregation).orElse(Aggregation.AVG);
-        Instant to = monitor.clock().instant();
-        List<Series> series = store.query(name.get(), tags, to.minus(range), to, step, aggregation);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name.get());
-        body.put("range", HumanText.duration(range));
-        body.put("step", HumanText.duration(step));
-        body.put("aggregation", aggregation.name().toLowerCase(Locale.ROOT));
-        body.put("series", series.stream().map(s -> Map.of(
-                "tags", s.key().tags(),
-                "points", s.points().stream().map(MonitorApi::point).toList())).toList());
-        return json(200, body);
-    }
-
-    private static List<Object> point(Point point) {
-        return List.of(point.time().toEpochMilli(), point.value());
-    }
-
-    private static Duration defaultStep(Duration range, Duration interval) {
-        Duration step = range.dividedBy(300);
-        return step.compareTo(interval) < 0 ? interval : Duration.ofSeconds(Math.max(1, step.getSeconds()));
-    }
-
-    private static Aggregation aggregation(String text) {
+    /**
+     * Answers one request; never throws for bad input (it answers 4xx instead). The request's body is
+     * read only for an operation that takes one, after the caller is authorized.
+     */
+    public ApiResponse handle(ApiRequest request) {
+        String path = stripTrailingSlash(request.path());
+        Caller caller = authenticator.authenticate(request.withoutBody()).orElse(Caller.anonymous());
         try {
-            return Aggregation.valueOf(text.strip().toUpperCase(Locale.ROOT));
+            return dispatch(request, path, caller);
+        } catch (ApiException e) {
+            return e.toResponse();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("agg must be one of avg, min, max, last, sum; was '" + text + "'");
+            return error(400, "bad_request", e.getMessage());
         }
     }
 
-    private Map<String, Object> latestGrouped(TimeSeriesStore store, Map<String, String> tags) {
-        Map<String, Object> groups = new LinkedHashMap<>();
-        for (String group : List.of("api", "database", "jobs", "system", "business")) {
-            groups.put(group, new java.util.ArrayList<Map<String, Object>>());
-        }
-        for (LatestValue latest : store.latestAll()) {
-            if (!latest.key().matches(tags)) {
-                continue;
+    private ApiResponse dispatch(ApiRequest request, String path, Caller caller) {
+        String admin = settings.adminBasePath();
+        boolean belowAdmin = path.startsWith(admin + "/");
+        OperationRegistry.Match match = registry.match(path);
+        if (match == null) {
+            for (StaticResources files : resources) {
+                if (files.covers(path)) {
+                    return resource(files, request, path, caller);
+                }
             }
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("name", latest.key().name());
-            if (!latest.key().tags().isEmpty()) {
-                entry.put("tags", latest.key().tags());
+            if (belowAdmin && caller.isAnonymous()) {
+                return unauthorized();
             }
-            entry.put("value", latest.value());
-            entry.put("time", latest.time().toString());
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> list = (List<Map<String, Object>>) groups.get(group(latest.key().name()));
-            list.add(entry);
+            return belowAdmin ? error(404, "not_found", "No Vigil admin endpoint at " + path.substring(admin.length()))
+                    : error(404, "not_found", "No Vigil endpoint at " + path);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("timestamp", monitor.clock().instant().toString());
-        body.put("collectInterval", HumanText.duration(store.settings().collectInterval()));
-        body.putAll(groups);
-        return body;
+        Optional<Operation> found = match.forMethod(request.method());
+        if (found.isEmpty()) {
+            boolean anyPublic = match.operations().stream().anyMatch(operation -> operation.access().isPublic());
+            return !anyPublic && caller.isAnonymous() ? unauthorized() : methodNotAllowed(match.allow());
+        }
+        Operation operation = found.get();
+        if (!operation.access().allows(caller)) {
+            return caller.isAnonymous() ? unauthorized() : forbidden(operation, caller);
+        }
+        Arguments arguments = arguments(operation, match.variables(operation), request);
+        BodySpec spec = operation.bodySelector() != null
+                ? operation.bodySelector().select(arguments).orElse(null)
+                : operation.input().body();
+        if (spec != null) {
+            arguments = arguments.withBody(spec.read(request, MAX_BODY_BYTES));
+        }
+        return render(operation.handler().handle(caller, arguments));
     }
 
-    /** The section a metric belongs to in {@code GET /api/admin/metrics}. */
-    static String group(String name) {
-        if (name.startsWith("http.")) {
-            return "api";
+    private static ApiResponse resource(StaticResources files, ApiRequest request, String path, Caller caller) {
+        if (!files.access().allows(caller)) {
+            return caller.isAnonymous() ? unauthorized() : error(403, "forbidden", "the files at " + files.path()
+                    + " need the role " + files.access().jsonName());
         }
-        if (name.startsWith("db.")) {
-            return "database";
+        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+            return methodNotAllowed("GET, HEAD");
         }
-        if (name.startsWith("job.") || name.startsWith("jobs.")) {
-            return "jobs";
+        return files.get(request.path(), request.header("If-None-Match"))
+                .orElseGet(() -> error(404, "not_found", "No Vigil resource at " + path));
+    }
+
+    /** The path, query and header input of {@code request}, checked against {@code operation}'s schema. */
+    private static Arguments arguments(Operation operation, Map<String, String> variables, ApiRequest request) {
+        InputSchema input = operation.input();
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (BodyField field : input.pathParams()) {
+            params.put(field.name(), InputSchema.parse(field, variables.get(field.name())));
         }
-        if (name.startsWith("system.") || name.startsWith("process.") || name.startsWith("jvm.") || name.startsWith("disk.")) {
-            return "system";
+        Set<String> declared = new LinkedHashSet<>(params.keySet());
+        for (BodyField field : input.queryParams()) {
+            declared.add(field.name());
+            Optional<String> value = request.queryParam(field.name());
+            if (value.isPresent()) {
+                params.put(field.name(), InputSchema.parse(field, value.get()));
+            } else if (field.isRequired()) {
+                throw new ApiException(400, "missing_field", field.name() + " is required: " + field.expected(), field.name());
+            }
         }
-        return "business";
+        Map<String, String> others = new LinkedHashMap<>();
+        if (input.otherQueryParams() != null) {
+            request.query().forEach((name, values) -> {
+                if (!declared.contains(name) && !values.isEmpty()) {
+                    others.put(name, values.get(0));
+                }
+            });
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String header : input.headers().keySet()) {
+            request.header(header).ifPresent(value -> headers.put(header, value));
+        }
+        return new Arguments(input, params, others, headers, null);
+    }
+
+    /** {@code operation} as {@code GET <admin base>/operations} lists it. */
+    public Map<String, Object> describe(Operation operation) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", operation.id());
+        json.put("method", operation.method());
+        json.put("path", registry.fullPath(operation));
+        json.put("access", operation.access().jsonName());
+        json.put("description", operation.description());
+        json.put("changesState", operation.changesState());
+        json.put("input", operation.input().toJsonSchema());
+        return json;
+    }
+
+    /**
+     * Where this API must be routed: each operation at the root by its path (everything below the part before
+     * its first variable, if it has one), the admin base path with everything below it, and the paths of
+     * static resources with everything below them. A transport
+     * maps these in its own terms, e.g. a servlet container's URL patterns; operations registered later
+     * must lie below these, or be mapped again.
+     */
+    public List<Mount> mounts() {
+        Set<Mount> mounts = new LinkedHashSet<>();
+        for (Operation operation : registry.operations()) {
+            if (operation.base() == Operation.Base.ROOT) {
+                PathTemplate template = PathTemplate.parse(operation.path());
+                mounts.add(template.hasVariables() ? new Mount(template.literalPrefix(), true)
+                        : new Mount(operation.path(), false));
+            }
+        }
+        mounts.add(new Mount(settings.adminBasePath(), true));
+        resources.forEach(files -> mounts.add(new Mount(files.path(), true)));
+        return new ArrayList<>(mounts);
+    }
+
+    /**
+     * A path a transport routes to the API.
+     *
+     * @param path an absolute path without trailing slash, e.g. {@code /api/health}
+     * @param includesBelow whether everything below {@code path} goes to the API too
+     */
+    public record Mount(String path, boolean includesBelow) {
+        public Mount {
+            Objects.requireNonNull(path, "path");
+        }
+    }
+
+    private static ApiResponse render(Result result) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Cache-Control", "no-store");
+        headers.putAll(result.headers());
+        return new ApiResponse(result.status(), ApiResponse.JSON, headers,
+                result.body() == null ? new byte[0] : Json.write(result.body()));
     }
 
     static ApiResponse json(int status, Object body) {
@@ -295,7 +290,14 @@ public final class MonitorApi {
                 Map.of("WWW-Authenticate", "Bearer realm=\"vigil\"", "Cache-Control", "no-store"), base.body());
     }
 
-    static ApiResponse methodNotAllowed(String allowed) {
+    private static ApiResponse forbidden(Operation operation, Caller caller) {
+        String role = operation.access().jsonName();
+        String has = caller.roles().isEmpty() ? "no role"
+                : "the role(s) " + String.join(", ", caller.roles().stream().map(Role::jsonName).toList());
+        return error(403, "forbidden", operation.id() + " needs the role " + role + "; " + caller.id() + " has " + has);
+    }
+
+    private static ApiResponse methodNotAllowed(String allowed) {
         ApiResponse base = error(405, "method_not_allowed", "Allowed methods: " + allowed);
         return new ApiResponse(405, base.contentType(), Map.of("Allow", allowed, "Cache-Control", "no-store"), base.body());
     }
@@ -307,7 +309,7 @@ public final class MonitorApi {
 
     /**
      * A JSON error response: {@code {"error": code, "message": message, "field": field}}, without
-     * {@code field} when it is null (no one field of the body is at fault).
+     * {@code field} when it is null (no one field of the request is at fault).
      */
     public static ApiResponse error(int status, String code, String message, @Nullable String field) {
         return json(status, ApiException.body(code, message, field));
@@ -315,10 +317,5 @@ public final class MonitorApi {
 
     private static String stripTrailingSlash(String path) {
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    }
-
-    /** Paths an adapter must route to this API (exact paths, and prefixes ending in {@code /*}). */
-    public List<String> mappings() {
-        return List.of(settings.healthPath(), settings.adminBasePath() + "/*");
     }
 }

@@ -1,11 +1,5 @@
 package dev.vigil.action;
 
-import dev.vigil.audit.AuditEntry;
-import dev.vigil.audit.AuditQuery;
-import dev.vigil.audit.MemoryAuditLog;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,11 +15,16 @@ import dev.vigil.action.TriggerOutcome.Status;
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertState;
 import dev.vigil.alert.Severity;
-import dev.vigil.api.Caller;
+import dev.vigil.audit.AuditEntry;
+import dev.vigil.audit.AuditQuery;
+import dev.vigil.audit.MemoryAuditLog;
 import dev.vigil.config.RuntimeConfig;
+import dev.vigil.security.Caller;
 import dev.vigil.test.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The guardrails, approval, idempotency, auditing and auto-remediation, with a clock moved by hand. */
 class ActionServiceTest {

@@ -10,9 +10,11 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.Monitor;
+import dev.vigil.api.endpoints.HealthEndpoints;
 import dev.vigil.health.HealthCheckRegistration;
 import dev.vigil.health.HealthRegistry;
 import dev.vigil.health.HealthResult;
+import dev.vigil.security.AdminAuthenticator;
 import dev.vigil.test.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,10 +44,15 @@ class MonitorApiTest {
         return created;
     }
 
-    /** An API over the same checks with another detail visibility. */
+    /** An API over the same checks with another detail visibility: just the health operation. */
     private MonitorApi api(ShowDetails showDetails) {
-        return new MonitorApi(monitor, ApiSettings.ofDefaults().withShowDetails(showDetails),
-                AdminAuthenticator.bearerToken(TOKEN));
+        return api(ApiSettings.ofDefaults().withShowDetails(showDetails), AdminAuthenticator.bearerToken(TOKEN));
+    }
+
+    private MonitorApi api(ApiSettings settings, AdminAuthenticator authenticator) {
+        MonitorApi api = new MonitorApi(settings, authenticator);
+        api.register(HealthEndpoints.health(health, settings));
+        return api;
     }
 
     private JsonNode body(ApiResponse response) throws Exception {
@@ -153,7 +160,7 @@ class MonitorApiTest {
     @Test
     void noTokenConfiguredMeansNobodyIsAdmin() throws Exception {
         health.register(HealthCheckRegistration.of("db", HealthResult::up));
-        MonitorApi api = new MonitorApi(monitor, ApiSettings.ofDefaults(), AdminAuthenticator.DENY_ALL);
+        MonitorApi api = api(ApiSettings.ofDefaults(), AdminAuthenticator.DENY_ALL);
 
         JsonNode body = body(api.handle(get("/api/health", Map.of("Authorization", "Bearer "))));
 

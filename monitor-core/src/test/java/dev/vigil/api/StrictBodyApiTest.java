@@ -19,6 +19,8 @@ import dev.vigil.action.ActionResult;
 import dev.vigil.action.ActionSeverity;
 import dev.vigil.audit.AuditEntry;
 import dev.vigil.audit.AuditQuery;
+import dev.vigil.security.AdminAuthenticator;
+import dev.vigil.security.Caller;
 import dev.vigil.test.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -209,7 +211,7 @@ class StrictBodyApiTest {
     void authenticatorsCannotReadTheBody() {
         Monitor nosy = Monitor.builder().clock(clock).bindSystemMeters(false).systemMetrics(false, Path.of("."))
                 .adminAuthenticator(request -> {
-                    request.body().read(10);
+                    ((ApiRequest) request).body().read(10);
                     return Optional.empty();
                 }).build();
         try {

@@ -21,12 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves Vigil's {@link MonitorApi} from a Servlet 6 container. Map it to the paths of
- * {@link MonitorApi#mappings()} (by default {@code /api/health} and {@code /api/admin/*}):
+ * Serves Vigil's {@link MonitorApi} from a Servlet 6 container. Map it to the URL patterns of
+ * {@link #mappings(MonitorApi)}, which follow the API's operations (by default {@code /api/health} and
+ * {@code /api/admin/*}):
  *
  * <pre>{@code
  * ServletRegistration.Dynamic vigil = context.addServlet("vigil", new MonitorServlet(monitor.api()));
- * vigil.addMapping(monitor.api().mappings().toArray(String[]::new));
+ * vigil.addMapping(MonitorServlet.mappings(monitor.api()).toArray(String[]::new));
  * }</pre>
  *
  * <p>It only translates: every decision (routing, auth, JSON) is the API's, so every host serves
@@ -48,6 +49,18 @@ public class MonitorServlet extends HttpServlet {
     /** A servlet serving {@code api}. */
     public MonitorServlet(MonitorApi api) {
         this.api = Objects.requireNonNull(api, "api");
+    }
+
+    /**
+     * The servlet URL patterns that route every path of {@code api} here: {@code <path>/*} for a path with
+     * everything below it (the admin base path, say), the exact path otherwise (the health endpoint).
+     */
+    public static List<String> mappings(MonitorApi api) {
+        List<String> patterns = new ArrayList<>();
+        for (MonitorApi.Mount mount : api.mounts()) {
+            patterns.add(mount.includesBelow() ? mount.path() + "/*" : mount.path());
+        }
+        return patterns;
     }
 
     @Override
@@ -100,7 +113,9 @@ public class MonitorServlet extends HttpServlet {
     private static void write(ApiResponse answer, HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setStatus(answer.status());
         response.setContentType(answer.contentType());
-        response.setCharacterEncoding("UTF-8");
+        if (answer.contentType().equals(ApiResponse.JSON)) {
+            response.setCharacterEncoding("UTF-8"); // other types (static files) name their charset, if they have one
+        }
         answer.headers().forEach(response::setHeader);
         response.setContentLength(answer.body().length);
         if (!"HEAD".equals(request.getMethod())) {

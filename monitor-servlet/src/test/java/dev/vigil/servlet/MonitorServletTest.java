@@ -80,7 +80,7 @@ class MonitorServletTest {
         everything.addURLPattern("/*");
         context.addFilterMap(everything);
         Tomcat.addServlet(context, "vigil", new MonitorServlet(monitor.api()));
-        monitor.api().mappings().forEach(mapping -> context.addServletMappingDecoded(mapping, "vigil"));
+        MonitorServlet.mappings(monitor.api()).forEach(mapping -> context.addServletMappingDecoded(mapping, "vigil"));
         tomcat.start();
         base = "http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/shop";
     }

@@ -11,8 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -29,18 +29,18 @@ import dev.vigil.health.HealthResult;
 import dev.vigil.health.HealthSettings;
 import dev.vigil.health.checks.DiskSpaceCheck;
 import dev.vigil.jdbc.DataSourceHealthCheck;
-import dev.vigil.jdbc.DatabaseSizeCollector;
+import dev.vigil.jdbc.JdbcMonitoring;
 import dev.vigil.jdbc.MonitoredDataSource;
-import dev.vigil.jdbc.PoolMetricsCollector;
+import dev.vigil.jdbc.query.ReadOnlyQueryRunner;
 import dev.vigil.metrics.MetricCollector;
 import dev.vigil.metrics.MetricSample;
 import dev.vigil.metrics.MetricsSettings;
-import dev.vigil.servlet.MonitorServlet;
+import dev.vigil.security.BearerTokens;
+import dev.vigil.security.Role;
 import dev.vigil.servlet.RequestTracingFilter;
 import dev.vigil.servlet.RouteResolver;
+import dev.vigil.servlet.ServletMonitoring;
 import dev.vigil.servlet.TagResolver;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.http.HttpServlet;
@@ -57,8 +57,9 @@ import org.slf4j.LoggerFactory;
  * Vigil in a service with no framework at all: an embedded Tomcat, a HikariCP pool on an in-memory
  * H2 database, and a few servlets ({@code GET/POST /orders}, {@code GET /orders/{id}}, the
  * asynchronous {@code GET /slow-report}). Everything Spring Boot's starter would wire is wired by
- * hand in {@link #start(int)}: the monitored {@code DataSource}, the checks, the collectors, the
- * request tracing filter and the {@link MonitorServlet}.
+ * hand in {@link #start(int)}: the monitored {@code DataSource} with read-only SQL through a reader role
+ * ({@code JdbcMonitoring}), the checks, the collectors, the request tracing filter and Vigil's API servlet
+ * ({@code ServletMonitoring}).
  *
  * <p>Run {@link #main(String[])} (port from {@code PORT}, default 8081; admin token from
  * {@code MONITOR_ADMIN_TOKEN}, default {@value #DEFAULT_ADMIN_TOKEN}), or call {@link #start(int)}
@@ -74,22 +75,29 @@ public final class PlainServletApp implements AutoCloseable {
     static final String ROUTE_ATTRIBUTE = PlainServletApp.class.getName() + ".route";
     /** Pending orders above which the {@code order-backlog} check reports degraded. */
     static final int BACKLOG_DEGRADED_ABOVE = 100;
+    /** The database role run-query uses: it may only read the orders. */
+    static final String READER = "vigil_reader";
+    private static final String READER_PASSWORD = "example-only";
 
     private static final Logger log = LoggerFactory.getLogger(PlainServletApp.class);
 
     private final Tomcat tomcat;
     private final Monitor monitor;
     private final MonitoredDataSource dataSource;
+    private final HikariDataSource readers;
+    private final ReadOnlyQueryRunner queryRunner;
     private final ScheduledExecutorService reports;
     private final Path baseDir;
     private final String adminToken;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private PlainServletApp(Tomcat tomcat, Monitor monitor, MonitoredDataSource dataSource,
-            ScheduledExecutorService reports, Path baseDir, String adminToken) {
+    private PlainServletApp(Tomcat tomcat, Monitor monitor, MonitoredDataSource dataSource, HikariDataSource readers,
+            ReadOnlyQueryRunner queryRunner, ScheduledExecutorService reports, Path baseDir, String adminToken) {
         this.tomcat = tomcat;
         this.monitor = monitor;
         this.dataSource = dataSource;
+        this.readers = readers;
+        this.queryRunner = queryRunner;
         this.reports = reports;
         this.baseDir = baseDir;
         this.adminToken = adminToken;
@@ -108,27 +116,46 @@ public final class PlainServletApp implements AutoCloseable {
 
     /**
      * Builds and starts everything on {@code port} (0 picks a free one); the admin token comes from
-     * {@code MONITOR_ADMIN_TOKEN}, else {@value #DEFAULT_ADMIN_TOKEN}.
+     * {@code MONITOR_ADMIN_TOKEN}, else {@value #DEFAULT_ADMIN_TOKEN}, and the read-only and ingest-only
+     * tokens from {@code MONITOR_READ_TOKEN} and {@code MONITOR_INGEST_TOKEN}, when set.
      *
      * @throws Exception if the database or Tomcat cannot start; what was started is closed again
      */
     public static PlainServletApp start(int port) throws Exception {
-        String token = System.getenv("MONITOR_ADMIN_TOKEN");
+        return start(port, System.getenv());
+    }
+
+    /** {@link #start(int)} with the environment variables of {@code environment}. */
+    static PlainServletApp start(int port, Map<String, String> environment) throws Exception {
+        String token = environment.get("MONITOR_ADMIN_TOKEN");
         String adminToken = token == null || token.isBlank() ? DEFAULT_ADMIN_TOKEN : token;
+        // The shared admin token, and a named token per role the environment gives: each its own caller in the audit.
+        BearerTokens.Builder tokens = BearerTokens.builder().adminToken(adminToken);
+        String readToken = environment.get("MONITOR_READ_TOKEN");
+        if (readToken != null && !readToken.isBlank()) {
+            tokens.token("dashboard", readToken, Role.READ);
+        }
+        String ingestToken = environment.get("MONITOR_INGEST_TOKEN");
+        if (ingestToken != null && !ingestToken.isBlank()) {
+            tokens.token("error-reporter", ingestToken, Role.INGEST);
+        }
 
         Monitor monitor = Monitor.builder()
                 .version(Objects.requireNonNullElse(PlainServletApp.class.getPackage().getImplementationVersion(), "dev"))
-                .adminToken(adminToken)
+                .adminAuthenticator(tokens.build())
                 .healthSettings(HealthSettings.builder().interval(Duration.ofSeconds(10)).build())
                 .metricsSettings(MetricsSettings.builder().collectInterval(Duration.ofSeconds(10)).build())
                 .healthCheck(HealthCheckRegistration.builder("disk", DiskSpaceCheck.ofDefaults()).critical(false).build())
                 .build();
+        String url = "jdbc:h2:mem:plain-" + UUID.randomUUID(); // every start (every test) gets its own database
         HikariDataSource pool = null;
+        HikariDataSource readers = null;
+        ReadOnlyQueryRunner queryRunner = null;
         ScheduledExecutorService reports = null;
         Path baseDir = null;
         Tomcat tomcat = null;
         try {
-            pool = pool();
+            pool = pool("plain-servlet", url + ";DB_CLOSE_DELAY=-1", "sa", "", 5);
             createSchema(pool); // on the pool itself, so the set-up statements stay out of the statistics
 
             // Every statement through this DataSource is timed and counted by shape.
@@ -137,17 +164,18 @@ public final class PlainServletApp implements AutoCloseable {
             monitor.health().register(HealthCheckRegistration.builder("order-backlog", orderBacklog(dataSource))
                     .critical(false)
                     .build());
-            monitor.metrics().register("database", dataSource.statistics());
-            monitor.metrics().register("database.pool", PoolMetricsCollector.of(dataSource));
-            monitor.metrics().register("database.size", DatabaseSizeCollector.of(dataSource));
             monitor.metrics().register("orders", orders(dataSource));
-            monitor.api().registerView("queries", dataSource.statistics()::snapshot);
+            // Read-only SQL for operators, through a role that may only SELECT (never the application's own user).
+            readers = pool("plain-servlet-queries", url, READER, READER_PASSWORD, 2);
+            queryRunner = JdbcMonitoring.queryRunner(monitor, readers).build();
+            queryRunner.inspect();
+            // database, database.pool and database.size in the history; GET /api/admin/queries; POST /api/admin/run-query
+            JdbcMonitoring.install(monitor, dataSource, queryRunner);
 
             RequestTracingFilter tracing = RequestTracingFilter.builder(monitor)
                     .tagResolver(TagResolver.header("X-Platform"))
                     .routeResolver(servedRoute())
                     .build();
-            monitor.metrics().register("requests", tracing.statistics());
 
             reports = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "slow-report");
@@ -176,9 +204,9 @@ public final class PlainServletApp implements AutoCloseable {
             if (!context.getState().isAvailable()) {
                 throw new IllegalStateException("the web application did not start: " + context.getState() + " (see the log)");
             }
-            return new PlainServletApp(tomcat, monitor, dataSource, reports, baseDir, adminToken);
+            return new PlainServletApp(tomcat, monitor, dataSource, readers, queryRunner, reports, baseDir, adminToken);
         } catch (Exception | Error e) {
-            closeQuietly(tomcat, reports, monitor, pool, baseDir);
+            closeQuietly(tomcat, reports, monitor, queryRunner, readers, pool, baseDir);
             throw e;
         }
     }
@@ -198,17 +226,17 @@ public final class PlainServletApp implements AutoCloseable {
         return adminToken;
     }
 
-    /** Stops Tomcat, then Vigil, then closes the pool. Idempotent. */
+    /** Stops Tomcat, then Vigil and the query runner, then closes the pools. Idempotent. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        closeQuietly(tomcat, reports, monitor, dataSource, baseDir);
+        closeQuietly(tomcat, reports, monitor, queryRunner, readers, dataSource, baseDir);
     }
 
     private static void closeQuietly(Tomcat tomcat, ScheduledExecutorService reports, Monitor monitor,
-            DataSource dataSource, Path baseDir) {
+            ReadOnlyQueryRunner queryRunner, DataSource readers, DataSource dataSource, Path baseDir) {
         if (tomcat != null) {
             try {
                 tomcat.stop();
@@ -221,11 +249,16 @@ public final class PlainServletApp implements AutoCloseable {
             reports.shutdownNow();
         }
         monitor.close();
-        if (dataSource instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                log.warn("The connection pool did not close cleanly", e);
+        if (queryRunner != null) {
+            queryRunner.close();
+        }
+        for (DataSource each : new DataSource[] {readers, dataSource}) {
+            if (each instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    log.warn("A connection pool did not close cleanly", e);
+                }
             }
         }
         if (baseDir != null) {
@@ -233,13 +266,13 @@ public final class PlainServletApp implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool() {
+    private static HikariDataSource pool(String name, String url, String user, String password, int size) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("plain-servlet");
-        // A unique name: every start (every test) gets its own database.
-        config.setJdbcUrl("jdbc:h2:mem:plain-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        config.setUsername("sa");
-        config.setMaximumPoolSize(5);
+        config.setPoolName(name);
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(size);
         return new HikariDataSource(config);
     }
 
@@ -258,6 +291,8 @@ public final class PlainServletApp implements AutoCloseable {
                         ('Ada', 42.00, 'shipped'),
                         ('Grace', 17.50, 'pending'),
                         ('Linus', 99.90, 'pending')""");
+            statement.execute("CREATE USER " + READER + " PASSWORD '" + READER_PASSWORD + "'");
+            statement.execute("GRANT SELECT ON orders TO " + READER);
         }
     }
 
@@ -299,12 +334,9 @@ public final class PlainServletApp implements AutoCloseable {
     /** Registers the tracing filter, Vigil's API servlet and the example's servlets with {@code context}. */
     private static void register(ServletContext context, Monitor monitor, RequestTracingFilter tracing,
             DataSource dataSource, ScheduledExecutorService slowReports) {
-        FilterRegistration.Dynamic filter = context.addFilter("vigil-tracing", tracing);
-        filter.setAsyncSupported(true); // asynchronous requests are measured until they complete
-        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-
-        ServletRegistration.Dynamic vigil = context.addServlet("vigil", new MonitorServlet(monitor.api()));
-        vigil.addMapping(monitor.api().mappings().toArray(String[]::new)); // /api/health, /api/admin/*
+        // The tracing filter on /* (asynchronous requests measured until they complete), its statistics in the
+        // history, and MonitorServlet on the API's paths (/api/health, /api/admin/*).
+        ServletMonitoring.install(context, monitor, tracing);
 
         context.addServlet("orders", new OrdersServlet(dataSource)).addMapping("/orders/*");
         ServletRegistration.Dynamic report = context.addServlet("slow-report",

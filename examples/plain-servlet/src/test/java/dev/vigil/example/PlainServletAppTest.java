@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -224,5 +225,42 @@ class PlainServletAppTest {
                 .path("series");
 
         assertThat(series).hasSize(1);
+    }
+
+    @Test
+    void runQueryReadsThroughTheReaderRoleAndIsAudited() throws Exception {
+        HttpResponse<String> rows = runQuery("{\"query\": \"SELECT customer FROM orders ORDER BY id\"}");
+
+        assertThat(rows.statusCode()).as(rows.body()).isEqualTo(200);
+        assertThat(body(rows).path("rowCount").asInt()).isEqualTo(3);
+        assertThat(body(rows).path("rows").get(0).get(0).asText()).isEqualTo("Ada");
+        HttpResponse<String> write = runQuery("{\"query\": \"DELETE FROM orders\"}");
+        assertThat(write.statusCode()).as(write.body()).isEqualTo(400);
+        assertThat(body(get("/orders"))).hasSize(3);
+        JsonNode audit = body(admin("/api/admin/audit?type=query")).path("entries");
+        assertThat(texts(audit, "who")).containsOnly("admin-token");
+        assertThat(audit).hasSize(2);
+    }
+
+    private HttpResponse<String> runQuery(String body) throws Exception {
+        return send(request("/api/admin/run-query", "Authorization", "Bearer " + app.adminToken(), "Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    @Test
+    void namedTokensFromTheEnvironmentHaveTheirRoles() throws Exception {
+        app.close();
+        app = PlainServletApp.start(0, Map.of("MONITOR_READ_TOKEN", "read-only", "MONITOR_INGEST_TOKEN", "errors-only"));
+        base = "http://127.0.0.1:" + app.port();
+
+        assertThat(get("/api/admin/metrics", "Authorization", "Bearer read-only").statusCode()).isEqualTo(200);
+        assertThat(send(request("/api/admin/trigger-action", "Authorization", "Bearer read-only", "Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"action\": \"x\"}")).build()).statusCode())
+                .isEqualTo(403);
+        assertThat(get("/api/admin/metrics", "Authorization", "Bearer errors-only").statusCode()).isEqualTo(403);
+        HttpResponse<String> error = send(request("/api/admin/errors", "Authorization", "Bearer errors-only", "Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"error\": {\"message\": \"boom\"}}")).build());
+        assertThat(error.statusCode()).as(error.body()).isEqualTo(202);
+        assertThat(admin("/api/admin/metrics").statusCode()).isEqualTo(200);
     }
 }

@@ -675,11 +675,29 @@ public class MonitorProperties {
     /** Admin access to details and the admin API. */
     public static class Admin {
 
-        /** Bearer token that grants admin access ("Authorization: Bearer ..."). Unset means nobody is admin. */
+        /**
+         * The shared admin token: "Authorization: Bearer ..." with it is the caller admin-token, role admin. Unset
+         * means nobody is admin by this token.
+         */
         private String token;
+
+        /**
+         * Named tokens, each its own caller (the name, as the audit trail shows it) with roles: read, operator
+         * (implies read), ingest, admin (implies all). E.g. monitor.admin.tokens.grafana.token=... and
+         * monitor.admin.tokens.grafana.roles=read.
+         */
+        private Map<String, NamedToken> tokens = new LinkedHashMap<>();
 
         /** Base path of the admin API. */
         private String basePath = "/api/admin";
+
+        public Map<String, NamedToken> getTokens() {
+            return tokens;
+        }
+
+        public void setTokens(Map<String, NamedToken> tokens) {
+            this.tokens = tokens;
+        }
 
         public String getToken() {
             return token;
@@ -699,7 +717,38 @@ public class MonitorProperties {
 
         @Override
         public String toString() {
-            return "Admin[token=" + (token == null ? "unset" : "******") + ", basePath=" + basePath + "]";
+            return "Admin[token=" + (token == null ? "unset" : "******") + ", tokens=" + tokens + ", basePath=" + basePath + "]";
+        }
+    }
+
+    /** A named bearer token and what its caller may do. */
+    public static class NamedToken {
+
+        /** The bearer token; every token must differ from every other. */
+        private String token;
+
+        /** The caller's roles: read, operator, ingest, admin. */
+        private List<String> roles = new ArrayList<>();
+
+        public String getToken() {
+            return token;
+        }
+
+        public void setToken(String token) {
+            this.token = token;
+        }
+
+        public List<String> getRoles() {
+            return roles;
+        }
+
+        public void setRoles(List<String> roles) {
+            this.roles = roles;
+        }
+
+        @Override
+        public String toString() {
+            return "NamedToken[token=" + (token == null ? "unset" : "******") + ", roles=" + roles + "]";
         }
     }
 

@@ -4,28 +4,32 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import dev.vigil.Monitor;
-import dev.vigil.api.AdminAuthenticator;
-import dev.vigil.api.ApiSettings;
-import dev.vigil.health.HealthCheck;
-import dev.vigil.health.HealthCheckRegistration;
-import dev.vigil.health.HealthSettings;
-import dev.vigil.health.checks.DiskSpaceCheck;
-import dev.vigil.health.checks.HttpEndpointCheck;
-import dev.vigil.health.checks.JvmHeapCheck;
 import dev.vigil.action.ActionRegistration;
 import dev.vigil.alert.AlertRuleRegistration;
-import dev.vigil.config.RuntimeConfig;
 import dev.vigil.alert.AlertSettings;
 import dev.vigil.alert.AlertSink;
 import dev.vigil.alert.delivery.DeliverySettings;
 import dev.vigil.alert.delivery.Route;
 import dev.vigil.alert.sinks.AlertmanagerAlertSink;
 import dev.vigil.alert.sinks.WebhookAlertSink;
+import dev.vigil.api.ApiSettings;
+import dev.vigil.config.RuntimeConfig;
+import dev.vigil.health.HealthCheck;
+import dev.vigil.health.HealthCheckRegistration;
+import dev.vigil.health.HealthSettings;
+import dev.vigil.health.checks.DiskSpaceCheck;
+import dev.vigil.health.checks.HttpEndpointCheck;
+import dev.vigil.health.checks.JvmHeapCheck;
 import dev.vigil.jobs.JobExpectation;
 import dev.vigil.metrics.MetricCollector;
 import dev.vigil.metrics.MetricsSettings;
+import dev.vigil.security.AdminAuthenticator;
+import dev.vigil.security.BearerTokens;
+import dev.vigil.security.Role;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -80,11 +84,43 @@ public final class VigilAutoConfiguration {
                 properties.getHealth().getShowDetails());
     }
 
+    /**
+     * The bearer tokens of {@code monitor.admin.token} (the shared admin caller) and
+     * {@code monitor.admin.tokens.<name>.{token,roles}} (one caller per name). A host with its own sign-in
+     * defines its own {@link AdminAuthenticator} bean, and may combine it with this one through
+     * {@link AdminAuthenticator#or}.
+     */
     @Bean
     @ConditionalOnMissingBean
     AdminAuthenticator vigilAdminAuthenticator(MonitorProperties properties) {
-        String token = properties.getAdmin().getToken();
-        return token == null || token.isBlank() ? AdminAuthenticator.DENY_ALL : AdminAuthenticator.bearerToken(token);
+        return tokens(properties.getAdmin());
+    }
+
+    static AdminAuthenticator tokens(MonitorProperties.Admin admin) {
+        BearerTokens.Builder tokens = BearerTokens.builder();
+        boolean any = false;
+        if (admin.getToken() != null && !admin.getToken().isBlank()) {
+            tokens.adminToken(admin.getToken());
+            any = true;
+        }
+        for (Map.Entry<String, MonitorProperties.NamedToken> entry : admin.getTokens().entrySet()) {
+            String setting = "monitor.admin.tokens." + entry.getKey();
+            MonitorProperties.NamedToken named = entry.getValue();
+            if (named.getToken() == null) {
+                throw new IllegalArgumentException(setting + ".token is required");
+            }
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            for (String role : named.getRoles()) {
+                try {
+                    roles.add(Role.fromName(role));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(setting + ".roles: " + e.getMessage()); // the message says it all
+                }
+            }
+            tokens.token(entry.getKey(), named.getToken(), roles);
+            any = true;
+        }
+        return any ? tokens.build() : AdminAuthenticator.DENY_ALL;
     }
 
     @Bean

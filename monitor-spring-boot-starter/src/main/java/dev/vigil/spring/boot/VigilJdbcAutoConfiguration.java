@@ -6,10 +6,9 @@ import javax.sql.DataSource;
 import dev.vigil.Monitor;
 import dev.vigil.health.HealthCheckRegistration;
 import dev.vigil.jdbc.DataSourceHealthCheck;
-import dev.vigil.jdbc.DatabaseSizeCollector;
+import dev.vigil.jdbc.JdbcMonitoring;
 import dev.vigil.jdbc.JdbcMonitoringSettings;
 import dev.vigil.jdbc.MonitoredDataSource;
-import dev.vigil.jdbc.PoolMetricsCollector;
 import dev.vigil.jdbc.query.QueryRunnerSettings;
 import dev.vigil.jdbc.query.ReadOnlyQueryRunner;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -117,14 +116,12 @@ public final class VigilJdbcAutoConfiguration {
             if (query.getRedactedColumns() != null) {
                 settings.redactedColumns(query.getRedactedColumns());
             }
-            ReadOnlyQueryRunner runner = ReadOnlyQueryRunner.builder(dataSource)
+            ReadOnlyQueryRunner runner = JdbcMonitoring.queryRunner(monitor, dataSource)
                     .settings(settings.build())
                     .applicationDataSource(app)
-                    .auditor(QueryServiceAdapter.auditor(monitor.audit()))
-                    .clock(monitor.clock())
                     .build();
             runner.inspect();
-            monitor.queryService(new QueryServiceAdapter(runner));
+            JdbcMonitoring.enableRunQuery(monitor, runner);
             return runner;
         });
     }
@@ -221,15 +218,11 @@ public final class VigilJdbcAutoConfiguration {
                 if (!(entry.getValue() instanceof MonitoredDataSource monitored)) {
                     continue;
                 }
-                String name = first ? "database" : "database." + entry.getKey();
-                monitor.metrics().register(name, monitored.statistics());
-                monitor.metrics().register(name + ".pool", PoolMetricsCollector.of(monitored));
-                if (properties.getJdbc().isSizeMetrics()) {
-                    monitor.metrics().register(name + ".size", DatabaseSizeCollector.of(monitored));
-                }
-                if (first) {
-                    monitor.api().registerView("queries", monitored.statistics()::snapshot);
-                }
+                JdbcMonitoring.of(monitor, monitored)
+                        .name(first ? JdbcMonitoring.DEFAULT_NAME : JdbcMonitoring.DEFAULT_NAME + "." + entry.getKey())
+                        .sizeMetrics(properties.getJdbc().isSizeMetrics())
+                        .queryStatistics(first)
+                        .install();
                 first = false;
             }
         };

@@ -4,6 +4,7 @@ import dev.vigil.Monitor;
 import dev.vigil.servlet.MonitorServlet;
 import dev.vigil.servlet.RequestTracingFilter;
 import dev.vigil.servlet.RequestTracingSettings;
+import dev.vigil.servlet.ServletMonitoring;
 import dev.vigil.servlet.TagResolver;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -57,7 +58,7 @@ public final class VigilWebAutoConfiguration {
                         .maxSeries(requests.getMaxSeries())
                         .build())
                 .build();
-        monitor.metrics().register("requests", filter.statistics());
+        ServletMonitoring.collect(monitor, filter);
         FilterRegistrationBean<RequestTracingFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("vigilRequestTracing");
         registration.setOrder(FILTER_ORDER);
@@ -75,7 +76,7 @@ public final class VigilWebAutoConfiguration {
     @ConditionalOnMissingBean(name = "vigilServletRegistration")
     ServletRegistrationBean<MonitorServlet> vigilServletRegistration(Monitor monitor) {
         ServletRegistrationBean<MonitorServlet> registration = new ServletRegistrationBean<>(
-                new MonitorServlet(monitor.api()), monitor.api().mappings().toArray(String[]::new));
+                new MonitorServlet(monitor.api()), MonitorServlet.mappings(monitor.api()).toArray(String[]::new));
         registration.setName("vigil");
         return registration;
     }

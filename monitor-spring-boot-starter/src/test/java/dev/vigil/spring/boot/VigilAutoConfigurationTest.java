@@ -6,15 +6,17 @@ import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 import dev.vigil.Monitor;
-import dev.vigil.api.AdminAuthenticator;
 import dev.vigil.api.ApiRequest;
-import dev.vigil.api.Caller;
 import dev.vigil.api.ShowDetails;
 import dev.vigil.health.HealthCheck;
 import dev.vigil.health.HealthCheckRegistration;
 import dev.vigil.health.HealthResult;
 import dev.vigil.health.HealthSettings;
+import dev.vigil.jdbc.JdbcMonitoring;
 import dev.vigil.jdbc.MonitoredDataSource;
+import dev.vigil.security.AdminAuthenticator;
+import dev.vigil.security.Caller;
+import dev.vigil.security.Role;
 import dev.vigil.servlet.MonitorServlet;
 import dev.vigil.servlet.RequestTracingFilter;
 import org.h2.jdbcx.JdbcDataSource;
@@ -94,7 +96,12 @@ class VigilAutoConfigurationTest {
                             .isEqualTo(Duration.ofSeconds(45));
                     AdminAuthenticator auth = context.getBean(AdminAuthenticator.class);
                     assertThat(auth.authenticate(ApiRequest.of("GET", "/", Map.of("Authorization", "Bearer from-env"))))
-                            .contains(Caller.sharedCredential("admin-token"));
+                            .hasValueSatisfying(caller -> {
+                                assertThat(caller.id()).isEqualTo("admin-token");
+                                assertThat(caller.identifiesPerson()).isFalse();
+                                assertThat(caller.roles()).containsExactly(Role.ADMIN);
+                                assertThat(caller.authenticatedBy()).isEqualTo(Caller.BY_BEARER_TOKEN);
+                            });
                 });
     }
 
@@ -102,8 +109,43 @@ class VigilAutoConfigurationTest {
     void noTokenMeansNobodyIsAdmin() {
         runner.withPropertyValues("monitor.admin.token=  ").run(context -> {
             AdminAuthenticator auth = context.getBean(AdminAuthenticator.class);
-            assertThat(auth.isAdmin(ApiRequest.of("GET", "/", Map.of("Authorization", "Bearer ")))).isFalse();
+            assertThat(auth.authenticate(ApiRequest.of("GET", "/", Map.of("Authorization", "Bearer ")))).isEmpty();
         });
+    }
+
+    @Test
+    void namedTokensAreCallersWithTheirRoles() {
+        runner.withPropertyValues("monitor.admin.token=shared", "monitor.admin.tokens.grafana.token=read-secret",
+                "monitor.admin.tokens.grafana.roles=read", "monitor.admin.tokens.deploy-bot.token=ingest-secret",
+                "monitor.admin.tokens.deploy-bot.roles=ingest", "monitor.admin.tokens.alice.token=alice-secret",
+                "monitor.admin.tokens.alice.roles=operator,ingest").run(context -> {
+                    AdminAuthenticator auth = context.getBean(AdminAuthenticator.class);
+                    Caller grafana = auth.authenticate(ApiRequest.of("GET", "/", Map.of("Authorization", "Bearer read-secret")))
+                            .orElseThrow();
+                    assertThat(grafana.id()).isEqualTo("grafana");
+                    assertThat(grafana.roles()).containsExactly(Role.READ);
+                    assertThat(auth.authenticate(ApiRequest.of("GET", "/", Map.of("Authorization", "Bearer ingest-secret")))
+                            .orElseThrow().id()).isEqualTo("deploy-bot");
+                    assertThat(auth.authenticate(ApiRequest.of("GET", "/", Map.of("Authorization", "Bearer alice-secret")))
+                            .orElseThrow().roles()).containsExactlyInAnyOrder(Role.OPERATOR, Role.INGEST);
+                    assertThat(auth.authenticate(ApiRequest.of("GET", "/", Map.of("Authorization", "Bearer shared")))
+                            .orElseThrow().id()).isEqualTo("admin-token");
+                    assertThat(context.getBean(MonitorProperties.class).toString()).doesNotContain("secret");
+                });
+    }
+
+    @Test
+    void badNamedTokensFailStartupNamingTheSetting() {
+        runner.withPropertyValues("monitor.admin.tokens.ci.token=x", "monitor.admin.tokens.ci.roles=root").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("monitor.admin.tokens.ci.roles: unknown role 'root'"));
+        runner.withPropertyValues("monitor.admin.tokens.ci.token=x").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("monitor.admin.tokens.ci.roles"));
+        runner.withPropertyValues("monitor.admin.token=same", "monitor.admin.tokens.ci.token=same",
+                "monitor.admin.tokens.ci.roles=read").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("is the same token as monitor.admin.token"));
     }
 
     @Test
@@ -147,7 +189,7 @@ class VigilAutoConfigurationTest {
             }
             Monitor monitor = context.getBean(Monitor.class);
             assertThat(monitor.metrics().collectorNames()).contains("database", "database.pool", "database.size");
-            assertThat(monitor.api().view("queries")).isPresent();
+            assertThat(monitor.api().operations().find(JdbcMonitoring.QUERIES_OPERATION)).isPresent();
             assertThat(((MonitoredDataSource) dataSource).statistics().snapshot().statements())
                     .anySatisfy(shape -> assertThat(shape.sql()).isEqualTo("SELECT ?"));
         });

@@ -1,11 +1,9 @@
-package dev.vigil.spring.boot;
+package dev.vigil.jdbc.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
-import dev.vigil.jdbc.query.QueryRunnerSettings;
-import dev.vigil.jdbc.query.ReadOnlyQueryRunner;
 import dev.vigil.query.QueryException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -126,6 +124,9 @@ class QueryServiceAdapterTest {
     void errorOfTheQueryIsAnsweredToo() {
         DataSource outOfMemory = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("isWrapperFor")) { // not a HikariCP pool (asked when the runner is built)
+                        return false;
+                    }
                     throw new OutOfMemoryError("Java heap space");
                 });
         runner = ReadOnlyQueryRunner.builder(outOfMemory).build();

@@ -1,40 +1,67 @@
-package dev.vigil.api;
+package dev.vigil.api.endpoints;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import dev.vigil.Monitor;
 import dev.vigil.alert.Alert;
+import dev.vigil.alert.AlertEngine;
 import dev.vigil.alert.AlertState;
 import dev.vigil.alert.Severity;
+import dev.vigil.alert.delivery.AlertDispatcher;
+import dev.vigil.api.Operation;
+import dev.vigil.api.Result;
 import dev.vigil.health.CheckHealth;
+import dev.vigil.health.HealthRegistry;
 import dev.vigil.health.HealthReport;
 import dev.vigil.jobs.JobMonitor;
 import dev.vigil.jobs.JobRunRecord;
 import dev.vigil.jobs.JobStatus;
 import dev.vigil.metrics.MetricSample;
+import dev.vigil.metrics.MetricsHistory;
+import dev.vigil.security.Role;
 
 /**
- * {@code GET /api/admin/system-health}: one object an operator (or an assistant) reads to know how
+ * {@code GET /system-health}: one object an operator (or an assistant) reads to know how
  * the service is doing: the database, jobs, the machine, one section per business collector, and
  * every check with its details.
  */
-final class SystemHealthView {
+public final class SystemHealthView {
 
     private static final Set<String> RESERVED = Set.of("status", "timestamp", "uptime", "version", "database",
             "jobs", "system", "checks", "collectors", "alerts", "sinks");
 
-    private final Monitor monitor;
+    private final HealthRegistry health;
+    private final MetricsHistory metrics;
+    private final JobMonitor jobs;
+    private final AlertEngine alerts;
+    private final AlertDispatcher dispatcher;
 
-    SystemHealthView(Monitor monitor) {
-        this.monitor = monitor;
+    private SystemHealthView(HealthRegistry health, MetricsHistory metrics, JobMonitor jobs, AlertEngine alerts,
+            AlertDispatcher dispatcher) {
+        this.health = health;
+        this.metrics = metrics;
+        this.jobs = jobs;
+        this.alerts = alerts;
+        this.dispatcher = dispatcher;
     }
 
-    Map<String, Object> render() {
-        HealthReport report = monitor.health().report();
-        Map<String, List<MetricSample>> collected = monitor.metrics().latestByCollector();
+    /** The system-health operation, over the checks, metrics, jobs, alerts and deliveries it reports on. */
+    public static Operation operation(HealthRegistry health, MetricsHistory metrics, JobMonitor jobs, AlertEngine alerts,
+            AlertDispatcher dispatcher) {
+        SystemHealthView view = new SystemHealthView(health, metrics, jobs, alerts, dispatcher);
+        return Operation.get("system-health", "/system-health")
+                .role(Role.READ)
+                .description("Database, jobs, system resources, one section per business collector, alert counts, sink"
+                        + " status and every check with details")
+                .handler((caller, arguments) -> Result.ok(view.render()))
+                .build();
+    }
+
+    private Map<String, Object> render() {
+        HealthReport report = health.report();
+        Map<String, List<MetricSample>> collected = metrics.latestByCollector();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", report.overallName());
         body.put("timestamp", report.timestamp().toString());
@@ -50,10 +77,10 @@ final class SystemHealthView {
         });
         body.put("alerts", alertCounts());
         Map<String, Object> sinks = new LinkedHashMap<>();
-        monitor.dispatcher().sinkStatus().forEach((name, status) -> sinks.put(name, status.toJson()));
+        dispatcher.sinkStatus().forEach((name, status) -> sinks.put(name, status.toJson()));
         body.put("sinks", sinks);
-        body.put("checks", report.checks().stream().map(MonitorApi::service).toList());
-        Map<String, String> failing = monitor.metrics().failingCollectors();
+        body.put("checks", report.checks().stream().map(HealthEndpoints::service).toList());
+        Map<String, String> failing = metrics.failingCollectors();
         if (!failing.isEmpty()) {
             body.put("collectors", Map.of("failing", failing));
         }
@@ -65,7 +92,7 @@ final class SystemHealthView {
         for (Severity severity : Severity.values()) {
             counts.put(severity.jsonName(), 0);
         }
-        for (Alert alert : monitor.alerts().active()) {
+        for (Alert alert : alerts.active()) {
             if (alert.state() == AlertState.FIRING) {
                 counts.merge(alert.severity().jsonName(), 1, (a, b) -> (Integer) a + (Integer) b);
             }
@@ -92,8 +119,8 @@ final class SystemHealthView {
     private List<Object> jobs(HealthReport report) {
         Map<String, CheckHealth> checks = new LinkedHashMap<>();
         report.checks().forEach(check -> checks.put(check.name(), check));
-        List<Object> jobs = new ArrayList<>();
-        for (JobStatus status : monitor.jobs().statuses()) {
+        List<Object> list = new ArrayList<>();
+        for (JobStatus status : jobs.statuses()) {
             Map<String, Object> job = new LinkedHashMap<>();
             job.put("name", status.name());
             job.put("status", status.state().jsonName());
@@ -110,11 +137,11 @@ final class SystemHealthView {
             job.put("averageDurationMs", status.averageDuration().toMillis());
             CheckHealth check = checks.get(JobMonitor.CHECK_PREFIX + status.name());
             if (check != null) {
-                job.put("check", MonitorApi.service(check));
+                job.put("check", HealthEndpoints.service(check));
             }
-            jobs.add(job);
+            list.add(job);
         }
-        return jobs;
+        return list;
     }
 
     /**
@@ -122,7 +149,7 @@ final class SystemHealthView {
      * ones; a collector with nothing to say gets no section.
      */
     private static boolean isInternal(List<MetricSample> samples) {
-        return samples.isEmpty() || samples.stream().allMatch(s -> !"business".equals(MonitorApi.group(s.name())));
+        return samples.isEmpty() || samples.stream().allMatch(s -> !"business".equals(MetricsEndpoints.group(s.name())));
     }
 
     /** A collector's samples as {@code camelCaseKey: value}; tagged samples as lists of {@code {tags..., value}}. */

@@ -1,4 +1,4 @@
-package dev.vigil.spring.boot;
+package dev.vigil.jdbc.query;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -7,11 +7,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.vigil.audit.AuditEntry;
 import dev.vigil.audit.AuditLog;
 import dev.vigil.internal.Json;
-import dev.vigil.jdbc.query.QueryAuditor;
-import dev.vigil.jdbc.query.QueryFailedException;
-import dev.vigil.jdbc.query.QueryRejectedException;
-import dev.vigil.jdbc.query.ReadOnlyQueryRunner;
-import dev.vigil.jdbc.query.RejectionReason;
 import dev.vigil.query.AdminQueryService;
 import dev.vigil.query.QueryException;
 
@@ -21,11 +16,12 @@ import dev.vigil.query.QueryException;
  * and a timed-out one 504. Every outcome is an answer, an {@link Error} of the query included (the
  * runner has audited and logged it), so that a request never goes unanswered.
  */
-final class QueryServiceAdapter implements AdminQueryService {
+public final class QueryServiceAdapter implements AdminQueryService {
 
     private final ReadOnlyQueryRunner runner;
 
-    QueryServiceAdapter(ReadOnlyQueryRunner runner) {
+    /** Serves queries with {@code runner}. */
+    public QueryServiceAdapter(ReadOnlyQueryRunner runner) {
         this.runner = runner;
     }
 
@@ -48,7 +44,7 @@ final class QueryServiceAdapter implements AdminQueryService {
     }
 
     /** Every query, accepted, rejected or failed, into the audit trail as type {@code query}. */
-    static QueryAuditor auditor(AuditLog audit) {
+    public static QueryAuditor auditor(AuditLog audit) {
         return record -> {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("sql", record.sql());
