@@ -1,8 +1,8 @@
 package dev.vigil.jaxrs;
 
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import jakarta.ws.rs.SeBootstrap;
 import jakarta.ws.rs.core.Application;
 
@@ -20,27 +20,8 @@ final class JerseyHost implements AutoCloseable {
         this.base = "http://127.0.0.1:" + instance.configuration().port() + (rootPath.equals("/") ? "" : rootPath);
     }
 
-    /**
-     * Serves an application of {@code classes} (resources) and {@code singletons} (features, filters) on a
-     * free port under {@code rootPath}.
-     */
-    static JerseyHost start(String rootPath, Set<Class<?>> classes, Object... singletons) throws Exception {
-        Application application = new Application() {
-            @Override
-            public Set<Class<?>> getClasses() {
-                return classes;
-            }
-
-            @Override
-            public Set<Object> getSingletons() {
-                return Set.of(singletons);
-            }
-
-            @Override
-            public Map<String, Object> getProperties() {
-                return Map.of("jersey.config.server.wadl.disableWadl", true); // no JAXB here: no WADL warning
-            }
-        };
+    /** Serves {@code application} on a free port under {@code rootPath}. */
+    static JerseyHost start(String rootPath, Application application) throws Exception {
         SeBootstrap.Configuration configuration = SeBootstrap.Configuration.builder()
                 .protocol("HTTP").host("127.0.0.1").port(0).rootPath(rootPath).build();
         return new JerseyHost(SeBootstrap.start(application, configuration).toCompletableFuture().get(30, TimeUnit.SECONDS),
@@ -53,7 +34,12 @@ final class JerseyHost implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        instance.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    public void close() throws ExecutionException, TimeoutException {
+        try {
+            instance.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the server", e);
+        }
     }
 }

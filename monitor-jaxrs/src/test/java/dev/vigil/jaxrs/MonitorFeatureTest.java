@@ -1,12 +1,15 @@
 package dev.vigil.jaxrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +22,7 @@ import dev.vigil.action.ActionRegistration;
 import dev.vigil.action.ActionResult;
 import dev.vigil.action.ActionSeverity;
 import dev.vigil.api.ApiSettings;
+import dev.vigil.api.MonitorApi;
 import dev.vigil.api.ShowDetails;
 import dev.vigil.health.HealthCheckRegistration;
 import dev.vigil.health.HealthResult;
@@ -29,6 +33,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
@@ -95,6 +100,36 @@ class MonitorFeatureTest {
         monitor.close();
     }
 
+    /** The standard way: the feature as a class, the API in the application's properties. */
+    private static Application standard(MonitorApi api, Class<?>... resources) {
+        return new Application() {
+            @Override
+            public Set<Class<?>> getClasses() {
+                Set<Class<?>> classes = new HashSet<>(List.of(resources));
+                classes.add(MonitorFeature.class);
+                return classes;
+            }
+
+            @Override
+            public Map<String, Object> getProperties() {
+                return Map.of(MonitorFeature.API_PROPERTY, api, ServerProperties.WADL_FEATURE_DISABLE, true);
+            }
+        };
+    }
+
+    /** Jersey's way: components, instances included, registered with its {@link ResourceConfig}. */
+    private static ResourceConfig jersey(Object... components) {
+        ResourceConfig application = new ResourceConfig().property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        for (Object component : components) {
+            if (component instanceof Class<?> type) {
+                application.register(type);
+            } else {
+                application.register(component);
+            }
+        }
+        return application;
+    }
+
     private HttpResponse<String> send(String method, String url, HttpRequest.BodyPublisher body, String... headers)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).method(method, body);
@@ -109,7 +144,7 @@ class MonitorFeatureTest {
     }
 
     private HttpResponse<String> adminPost(String url, String body, String... extraHeaders) throws Exception {
-        List<String> headers = new java.util.ArrayList<>(List.of("Authorization", "Bearer t0ken", "Content-Type", "application/json"));
+        List<String> headers = new ArrayList<>(List.of("Authorization", "Bearer t0ken", "Content-Type", "application/json"));
         headers.addAll(List.of(extraHeaders));
         return send("POST", url, HttpRequest.BodyPublishers.ofString(body), headers.toArray(String[]::new));
     }
@@ -120,8 +155,7 @@ class MonitorFeatureTest {
 
     @Test
     void servesItsPathsAndLeavesEveryOtherToTheApplication() throws Exception {
-        try (JerseyHost host = JerseyHost.start("/", Set.of(OrdersResource.class, CatchAllResource.class),
-                new MonitorFeature(monitor.api()))) {
+        try (JerseyHost host = JerseyHost.start("/", standard(monitor.api(), OrdersResource.class, CatchAllResource.class))) {
             HttpResponse<String> health = get(host.base() + "/api/health");
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(body(health).path("version").asText()).isEqualTo("9.9.9");
@@ -140,8 +174,8 @@ class MonitorFeatureTest {
     void applicationsResponseFiltersSeeVigilsAnswersAndItsPostMatchingFiltersDoNot() throws Exception {
         ContainerRequestFilter teapot = request -> request.abortWith(Response.status(418).build()); // post-matching
         ContainerResponseFilter stamp = (request, response) -> response.getHeaders().add("X-Served-By", "shop");
-        try (JerseyHost host = JerseyHost.start("/", Set.of(OrdersResource.class), new MonitorFeature(monitor.api()),
-                teapot, stamp)) {
+        try (JerseyHost host = JerseyHost.start("/", jersey(OrdersResource.class, new MonitorFeature(monitor.api()),
+                teapot, stamp))) {
             HttpResponse<String> health = get(host.base() + "/api/health");
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.headers().firstValue("X-Served-By")).hasValue("shop");
@@ -171,7 +205,7 @@ class MonitorFeatureTest {
     void pathsComeFromTheApiSettingsUnderTheApplicationsRoot() throws Exception {
         monitor.close();
         monitor = monitor(new ApiSettings("/status", "/ops/vigil", ShowDetails.WHEN_AUTHORIZED));
-        try (JerseyHost host = JerseyHost.start("/shop", Set.of(CatchAllResource.class), new MonitorFeature(monitor.api()))) {
+        try (JerseyHost host = JerseyHost.start("/shop", standard(monitor.api(), CatchAllResource.class))) {
             assertThat(body(get(host.base() + "/status")).path("status").asText()).isEqualTo("healthy");
             assertThat(get(host.base() + "/ops/vigil/metrics").statusCode()).isEqualTo(401);
             assertThat(get(host.base() + "/ops/vigil/metrics", "Authorization", "Bearer t0ken").statusCode()).isEqualTo(200);
@@ -181,8 +215,23 @@ class MonitorFeatureTest {
     }
 
     @Test
+    void featureWithoutAnApiStopsTheStartAndSaysHowToGiveIt() {
+        Application withoutApi = new Application() {
+            @Override
+            public Set<Class<?>> getClasses() {
+                return Set.of(MonitorFeature.class, OrdersResource.class);
+            }
+        };
+
+        assertThatThrownBy(() -> JerseyHost.start("/", withoutApi).close())
+                .rootCause()
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'" + MonitorFeature.API_PROPERTY + "'");
+    }
+
+    @Test
     void actionsRunOnceAndReplaysSayWhy() throws Exception {
-        try (JerseyHost host = JerseyHost.start("/", Set.of(), new MonitorFeature(monitor.api()))) {
+        try (JerseyHost host = JerseyHost.start("/", jersey(new MonitorFeature(monitor.api())))) {
             String trigger = host.base() + "/api/admin/trigger-action";
 
             HttpResponse<String> ran = adminPost(trigger, "{\"action\": \"clear_cache\"}", "Idempotency-Key", "k-1");
@@ -205,7 +254,7 @@ class MonitorFeatureTest {
 
     @Test
     void silenceIsCreatedListedAndDeleted() throws Exception {
-        try (JerseyHost host = JerseyHost.start("/", Set.of(), new MonitorFeature(monitor.api()))) {
+        try (JerseyHost host = JerseyHost.start("/", jersey(new MonitorFeature(monitor.api())))) {
             String silences = host.base() + "/api/admin/silences";
 
             HttpResponse<String> created = adminPost(silences,

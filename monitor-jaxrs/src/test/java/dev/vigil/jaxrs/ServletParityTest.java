@@ -31,11 +31,12 @@ import dev.vigil.servlet.BodyReadCounter;
 import dev.vigil.servlet.MonitorServlet;
 import dev.vigil.test.MutableClock;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.core.Feature;
 import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,11 +105,10 @@ class ServletParityTest {
         tomcat.start();
         servletBase = "http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/shop";
 
-        Feature counting = features -> {
-            features.register(jaxrsReads, Priorities.USER); // before Vigil's filter, as Tomcat's filter is
-            return true;
-        };
-        jersey = JerseyHost.start("/shop", Set.of(), counting, new MonitorFeature(monitor.api()));
+        jersey = JerseyHost.start("/shop", new ResourceConfig()
+                .register(jaxrsReads, Priorities.USER) // before Vigil's filter, as Tomcat's filter is
+                .register(new MonitorFeature(monitor.api()))
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true));
     }
 
     @AfterEach
