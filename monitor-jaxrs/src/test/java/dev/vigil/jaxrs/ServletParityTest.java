@@ -221,19 +221,17 @@ class ServletParityTest {
 
     @Test
     void headAnswersWithTheLengthOfTheGetAndNoBody() throws Exception {
-        Answer get = same("GET", "/api/health", "Authorization", "Bearer t0ken");
-
         for (String token : List.of("Bearer t0ken", "Bearer wrong")) {
-            Answer servlet = send(servletBase, "HEAD", "/api/health", HttpRequest.BodyPublishers.noBody(), "Authorization", token);
-            Answer jaxrs = same("HEAD", "/api/health", "Authorization", token);
+            Answer get = same("GET", "/api/health", "Authorization", token);
+            Answer head = same("HEAD", "/api/health", "Authorization", token);
 
-            assertThat(jaxrs.status()).isEqualTo(200);
-            assertThat(jaxrs.body()).isEmpty();
-            assertThat(servlet.header("content-length")).isNotNull();
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.body()).isEmpty();
+            for (String base : List.of(servletBase, jersey.base())) {
+                assertThat(send(base, "HEAD", "/api/health", HttpRequest.BodyPublishers.noBody(), "Authorization", token)
+                        .header("content-length")).as(base).isEqualTo(Integer.toString(get.body().length));
+            }
         }
-        Answer jaxrsHead = send(jersey.base(), "HEAD", "/api/health", HttpRequest.BodyPublishers.noBody(),
-                "Authorization", "Bearer t0ken");
-        assertThat(jaxrsHead.header("content-length")).isEqualTo(Integer.toString(get.body().length));
         assertThat(same("HEAD", "/api/admin/metrics", "Authorization", "Bearer t0ken").status()).isEqualTo(200);
         assertThat(same("HEAD", "/api/admin/metrics").status()).isEqualTo(401);
     }
