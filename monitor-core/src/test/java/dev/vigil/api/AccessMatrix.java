@@ -1,5 +1,8 @@
 package dev.vigil.api;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +60,21 @@ public final class AccessMatrix {
     /** {@code operation}'s whole path, every variable filled with {@code 1} (a valid string and integer). */
     public static String samplePath(MonitorApi api, Operation operation) {
         return api.operations().fullPath(operation).replaceAll("\\{[^}/]+}", "1");
+    }
+
+    /**
+     * The sample request for {@code operation} as {@code caller}, over HTTP to a host serving {@code api} at
+     * {@code base} (scheme, authority and context path, no trailing slash): a JSON {@code {}} body unless
+     * the method is GET or DELETE, and the caller's bearer token if it has one.
+     */
+    public static HttpRequest httpRequest(String base, MonitorApi api, Operation operation, String caller) {
+        String method = operation.method();
+        HttpRequest.BodyPublisher body = method.equals("GET") || method.equals("DELETE")
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + samplePath(api, operation)))
+                .timeout(Duration.ofSeconds(20)).method(method, body).header("Content-Type", "application/json");
+        TOKENS.get(caller).ifPresent(token -> request.header("Authorization", "Bearer " + token));
+        return request.build();
     }
 
     /**

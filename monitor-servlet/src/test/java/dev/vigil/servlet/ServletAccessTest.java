@@ -101,8 +101,8 @@ class ServletAccessTest {
         Operation operation = monitor.api().operations().find(id).orElseThrow();
         BODIES.reset();
 
-        HttpResponse<String> response = send(operation.method(), AccessMatrix.samplePath(monitor.api(), operation),
-                AccessMatrix.TOKENS.get(caller).orElse(null));
+        HttpResponse<String> response = HTTP.send(AccessMatrix.httpRequest(base, monitor.api(), operation, caller),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(AccessMatrix.check(operation, caller, response.statusCode(), response.body())).isNull();
         if (!operation.access().allows(AccessMatrix.caller(caller))) {
