@@ -3,13 +3,11 @@ package dev.vigil.jaxrs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -28,13 +26,11 @@ import dev.vigil.api.MonitorApi;
 import dev.vigil.health.HealthCheckRegistration;
 import dev.vigil.health.HealthResult;
 import dev.vigil.servlet.BodyReadCounter;
+import dev.vigil.servlet.TomcatHost;
 import dev.vigil.servlet.MonitorServlet;
 import dev.vigil.test.MutableClock;
 import jakarta.ws.rs.Priorities;
-import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +56,7 @@ class ServletParityTest {
     private final EntityReadCounter jaxrsReads = new EntityReadCounter();
     private final AtomicInteger cacheClears = new AtomicInteger();
     private Monitor monitor;
-    private Tomcat tomcat;
+    private TomcatHost tomcat;
     private JerseyHost jersey;
     private String servletBase;
 
@@ -87,23 +83,8 @@ class ServletParityTest {
         });
         monitor.health().runDue().join();
 
-        File baseDir = Files.createTempDirectory("vigil-tomcat").toFile();
-        tomcat = new Tomcat();
-        tomcat.setBaseDir(baseDir.getAbsolutePath());
-        tomcat.setPort(0);
-        Context context = tomcat.addContext("/shop", baseDir.getAbsolutePath());
-        FilterDef counter = new FilterDef();
-        counter.setFilterName("counter");
-        counter.setFilter(servletReads);
-        context.addFilterDef(counter);
-        FilterMap everything = new FilterMap();
-        everything.setFilterName("counter");
-        everything.addURLPattern("/*");
-        context.addFilterMap(everything);
-        Tomcat.addServlet(context, "vigil", new MonitorServlet(monitor.api()));
-        MonitorServlet.mappings(monitor.api()).forEach(mapping -> context.addServletMappingDecoded(mapping, "vigil"));
-        tomcat.start();
-        servletBase = "http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/shop";
+        tomcat = TomcatHost.start("/shop", monitor.api(), servletReads);
+        servletBase = tomcat.base();
 
         jersey = JerseyHost.start("/shop", new ResourceConfig()
                 .register(jaxrsReads, Priorities.USER) // before Vigil's filter, as Tomcat's filter is
@@ -114,8 +95,7 @@ class ServletParityTest {
     @AfterEach
     void stop() throws Exception {
         jersey.close();
-        tomcat.stop();
-        tomcat.destroy();
+        tomcat.close();
         monitor.close();
     }
 

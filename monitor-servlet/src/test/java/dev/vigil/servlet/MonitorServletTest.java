@@ -3,12 +3,10 @@ package dev.vigil.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,10 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.vigil.action.ActionRegistration;
 import dev.vigil.action.ActionResult;
 import dev.vigil.action.ActionSeverity;
-import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +37,7 @@ class MonitorServletTest {
     private final AtomicInteger cacheClears = new AtomicInteger();
     private final AtomicInteger connectionClears = new AtomicInteger();
     private Monitor monitor;
-    private Tomcat tomcat;
+    private TomcatHost tomcat;
     private String base;
 
     @BeforeEach
@@ -66,29 +61,13 @@ class MonitorServletTest {
         monitor.queryService((sql, maxRows, who) -> Map.of("rows", List.of(List.of(maxRows)), "who", who));
         monitor.health().runDue().join();
 
-        File baseDir = Files.createTempDirectory("vigil-tomcat").toFile();
-        tomcat = new Tomcat();
-        tomcat.setBaseDir(baseDir.getAbsolutePath());
-        tomcat.setPort(0);
-        Context context = tomcat.addContext("/shop", baseDir.getAbsolutePath());
-        FilterDef counter = new FilterDef();
-        counter.setFilterName("counter");
-        counter.setFilter(bodies);
-        context.addFilterDef(counter);
-        FilterMap everything = new FilterMap();
-        everything.setFilterName("counter");
-        everything.addURLPattern("/*");
-        context.addFilterMap(everything);
-        Tomcat.addServlet(context, "vigil", new MonitorServlet(monitor.api()));
-        MonitorServlet.mappings(monitor.api()).forEach(mapping -> context.addServletMappingDecoded(mapping, "vigil"));
-        tomcat.start();
-        base = "http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/shop";
+        tomcat = TomcatHost.start("/shop", monitor.api(), bodies);
+        base = tomcat.base();
     }
 
     @AfterEach
     void stop() throws Exception {
-        tomcat.stop();
-        tomcat.destroy();
+        tomcat.close();
         monitor.close();
     }
 

@@ -2,12 +2,10 @@ package dev.vigil.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,10 +17,7 @@ import dev.vigil.api.AccessMatrix;
 import dev.vigil.api.Operation;
 import dev.vigil.api.StaticResources;
 import dev.vigil.test.MutableClock;
-import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +34,7 @@ class ServletAccessTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final BodyReadCounter BODIES = new BodyReadCounter();
     private static Monitor monitor;
-    private static Tomcat tomcat;
+    private static TomcatHost tomcat;
     private static String base;
 
     @BeforeAll
@@ -54,29 +49,13 @@ class ServletAccessTest {
         monitor.api().registerView("queries", () -> Map.of("statements", List.of()));
         monitor.api().serve(StaticResources.builder("/admin/monitoring", "dev/vigil/api/static-test").build());
 
-        File baseDir = Files.createTempDirectory("vigil-access").toFile();
-        tomcat = new Tomcat();
-        tomcat.setBaseDir(baseDir.getAbsolutePath());
-        tomcat.setPort(0);
-        Context context = tomcat.addContext("/shop", baseDir.getAbsolutePath());
-        FilterDef counter = new FilterDef();
-        counter.setFilterName("counter");
-        counter.setFilter(BODIES);
-        context.addFilterDef(counter);
-        FilterMap everything = new FilterMap();
-        everything.setFilterName("counter");
-        everything.addURLPattern("/*");
-        context.addFilterMap(everything);
-        Tomcat.addServlet(context, "vigil", new MonitorServlet(monitor.api()));
-        MonitorServlet.mappings(monitor.api()).forEach(mapping -> context.addServletMappingDecoded(mapping, "vigil"));
-        tomcat.start();
-        base = "http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/shop";
+        tomcat = TomcatHost.start("/shop", monitor.api(), BODIES);
+        base = tomcat.base();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        tomcat.stop();
-        tomcat.destroy();
+        tomcat.close();
         monitor.close();
     }
 

@@ -240,7 +240,7 @@ class ReadOnlyQueryRunnerH2Test extends AbstractReadOnlyQueryRunnerTest {
     }
 
     /**
-     * The demo's {@code SLEEP_MS} (a Java method sleeping in {@code Thread.sleep}, which no H2 query
+     * The demo's {@code SLEEP_MS} (a Java method that sleeps, which no H2 query
      * timeout stops) called by ten requests at once on the application's pool of 4. Called by name it
      * is refused by the allow-list; through a view, which the checks cannot see into, it reaches the
      * database. While those calls are in flight the application still gets a connection, every
