@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -38,7 +37,8 @@ public final class MetricsHistory {
     private final TimeSeriesStore store;
     private final Map<String, MetricCollector> collectors = new LinkedHashMap<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
-    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** Each collector's collection under way, until its collector has returned (also past its timeout). */
+    private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
     private final Map<String, List<MetricSample>> latest = new ConcurrentHashMap<>();
     private volatile Instant nextDue;
     private volatile Instant lastCollected = Instant.EPOCH;
@@ -101,11 +101,17 @@ public final class MetricsHistory {
     }
 
     private CompletableFuture<Void> run(String name, MetricCollector collector, Instant at) {
-        if (!running.add(name)) {
-            failed(name, "still running: the previous collection has not returned");
-            return CompletableFuture.completedFuture(null);
-        }
         CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<Void> previous = running.putIfAbsent(name, done);
+        if (previous != null) {
+            // A collection is under way (a scheduled one meeting collectNow): its samples are this moment's,
+            // so wait for it instead of running the collector twice. One already settled timed out, and
+            // its collector has still not returned.
+            if (previous.isDone()) {
+                failed(name, "still running: the previous collection has not returned");
+            }
+            return previous;
+        }
         AtomicBoolean settled = new AtomicBoolean(); // the collector's outcome or its timeout, whichever comes first
         Future<?> task;
         try {
@@ -125,14 +131,15 @@ public final class MetricsHistory {
                         failed(name, e.getClass().getSimpleName() + ": " + e.getMessage());
                     }
                 } finally {
-                    running.remove(name);
+                    running.remove(name, done);
                     done.complete(null);
                 }
             });
         } catch (RejectedExecutionException e) {
-            running.remove(name);
+            running.remove(name, done);
             failed(name, "not run: Vigil's pool is saturated or stopped");
-            return CompletableFuture.completedFuture(null);
+            done.complete(null);
+            return done;
         }
         try {
             ScheduledFuture<?> timeout = timer.schedule(() -> {

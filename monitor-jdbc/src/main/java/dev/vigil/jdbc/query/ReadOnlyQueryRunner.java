@@ -583,20 +583,29 @@ public final class ReadOnlyQueryRunner implements AutoCloseable {
                     worker = Thread.currentThread();
                 }
             }
-            try {
-                if (!answeredAlready) {
-                    answer.complete(query(this));
-                }
-            } catch (Throwable e) {
-                if (!answer.completeExceptionally(e)) {
-                    if (e instanceof Error) {
-                        log.warn("A query that had already been answered ended in {}", e.toString(), e);
-                    } else {
-                        log.debug("A query that had already been answered ended with {}", e.toString());
-                    }
-                }
-            } finally {
+            if (answeredAlready) {
                 end();
+                return;
+            }
+            ResultReader.Read result = null;
+            Throwable failure = null;
+            try {
+                result = query(this);
+            } catch (Throwable e) {
+                failure = e;
+            } finally {
+                // The place is given back before the caller hears the answer, so that a caller who asks
+                // again at once is never refused for the query it has just been answered for.
+                end();
+            }
+            if (failure == null) {
+                answer.complete(result);
+            } else if (!answer.completeExceptionally(failure)) {
+                if (failure instanceof Error) {
+                    log.warn("A query that had already been answered ended in {}", failure.toString(), failure);
+                } else {
+                    log.debug("A query that had already been answered ended with {}", failure.toString());
+                }
             }
         }
 
