@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,6 +64,46 @@ class MetricsHistoryTest {
         assertThat(history.failingCollectors())
                 .containsEntry("broken", "IllegalStateException: quota API down")
                 .containsEntry("hangs", "timed out after 200ms");
+    }
+
+    @Test
+    void collectNowWaitsForACollectionUnderWayAndHangingCollectorsAreNotRunTwice() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch proceed = new CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+        history.register("slow", () -> {
+            runs.incrementAndGet();
+            started.countDown();
+            proceed.await();
+            return List.of(MetricSample.of("slow.value", 7));
+        });
+
+        CompletableFuture<Void> scheduled = history.collectNow();
+        started.await();
+        CompletableFuture<Void> explicit = history.collectNow(); // meets the one under way
+        assertThat(explicit).isNotDone();
+        proceed.countDown();
+        explicit.join();
+
+        assertThat(history.store().latest("slow.value", Map.of())).hasSize(1);
+        assertThat(runs).as("the collector ran once for both").hasValue(1);
+        assertThat(history.failingCollectors()).isEmpty();
+        scheduled.join();
+
+        history.register("hangs", () -> {
+            while (release.getCount() > 0) { // ignores the interrupt its timeout sends, until the test ends
+                try {
+                    release.await();
+                } catch (InterruptedException ignored) {
+                    // a collector that does not stop when told
+                }
+            }
+            return List.of(MetricSample.of("never", 1));
+        });
+        history.collectNow().join(); // times out; its collector is still inside
+        history.collectNow().join();
+        assertThat(history.failingCollectors())
+                .containsEntry("hangs", "still running: the previous collection has not returned");
     }
 
     @Test
