@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import dev.vigil.health.HealthCheckRegistration;
 import dev.vigil.health.HealthResult;
 import dev.vigil.health.HealthSettings;
@@ -24,7 +25,7 @@ class MonitorTest {
                 .build()) {
             monitor.start();
 
-            assertThat(threeRuns.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(threeRuns.await(60, TimeUnit.SECONDS)).isTrue();
             assertThat(monitor.health().latest("tick")).map(HealthResult::status).contains(HealthStatus.UP);
         }
     }
@@ -41,10 +42,17 @@ class MonitorTest {
                 })
                 .build();
         monitor.start();
-        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
 
         monitor.close();
 
+        // close() interrupts Vigil's threads; each ends once it has seen the interrupt, which on a busy
+        // machine may be a moment later: wait for that, with a deadline.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("vigil-") && t.isAlive())
+                && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
         assertThat(Thread.getAllStackTraces().keySet())
                 .noneMatch(t -> t.getName().startsWith("vigil-") && t.isAlive());
     }

@@ -114,7 +114,7 @@ class HealthRegistryTest {
             starts.incrementAndGet();
             while (true) {
                 try {
-                    if (never.await(10, TimeUnit.SECONDS)) {
+                    if (never.await(60, TimeUnit.SECONDS)) {
                         return HealthResult.up();
                     }
                 } catch (InterruptedException e) {

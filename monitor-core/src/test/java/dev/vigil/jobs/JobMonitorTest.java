@@ -321,7 +321,7 @@ class JobMonitorTest {
 
     private static void await(CountDownLatch latch) {
         try {
-            if (!latch.await(10, TimeUnit.SECONDS)) {
+            if (!latch.await(60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("not released within 10s");
             }
         } catch (InterruptedException e) {

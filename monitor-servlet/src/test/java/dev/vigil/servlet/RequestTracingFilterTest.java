@@ -323,7 +323,7 @@ class RequestTracingFilterTest {
                     started.countDown();
                     completer.execute(() -> {
                         try {
-                            if (release.await(10, TimeUnit.SECONDS)) {
+                            if (release.await(60, TimeUnit.SECONDS)) {
                                 HttpServletResponse asyncResponse = (HttpServletResponse) async.getResponse();
                                 asyncResponse.setStatus(202);
                                 asyncResponse.getWriter().write("queued");
@@ -338,7 +338,7 @@ class RequestTracingFilterTest {
                 .start();
 
         CompletableFuture<HttpResponse<String>> response = server.sendAsync(server.request("/reports/77").GET().build());
-        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
         await(() -> registry.get(RequestTracingFilter.ACTIVE_METER).gauge().value() == 1);
         assertThat(filter.statistics().total().requests()).as("not recorded while in flight").isZero();
 
