@@ -3,6 +3,8 @@ package dev.vigil.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -123,28 +125,26 @@ class PlainServletAppTest {
         assertThat(get("/orders/999", "X-Platform", "web").statusCode()).isEqualTo(404);
 
         // The filter records a request when the container has completed it, which may be just after the
-        // client has its answer: collect until all three show up (agg=sum adds every collection's count).
-        List<String> platforms = new ArrayList<>();
-        double requests = await("three /orders/{id} requests in the history", () -> {
-            app.monitor().metrics().collectNow().join();
-            platforms.clear();
-            double sum = 0;
-            try {
-                for (JsonNode each : body(admin("/api/admin/metrics?name=http.route.requests&range=1h&step=1m&agg=sum"
-                        + "&route=/orders/%7Bid%7D")).path("series")) {
-                    assertThat(each.path("tags").path("route").asText()).isEqualTo("/orders/{id}");
-                    platforms.add(each.path("tags").path("platform").asText());
-                    for (JsonNode point : each.path("points")) {
-                        sum += point.get(1).asDouble();
-                    }
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return sum >= 3 ? sum : null;
+        // client has its answer: wait until the exported timers (cumulative) count all three.
+        MeterRegistry registry = app.monitor().meterRegistry();
+        double requests = await("three /orders/{id} requests counted", () -> {
+            double count = registry.find("http.route.requests").tag("route", "/orders/{id}").timers().stream()
+                    .mapToDouble(Timer::count).sum();
+            return count >= 3 ? count : null;
         });
-        assertThat(platforms).containsExactlyInAnyOrder("ios", "web");
         assertThat(requests).as("the 404 of a missing order counts under its route too").isEqualTo(3);
+        assertThat(registry.find("http.route.requests").tag("route", "/orders/{id}").tag("status", "4xx")
+                .tag("platform", "web").timer()).isNotNull();
+
+        // and the history has the route's series per platform
+        app.monitor().metrics().collectNow().join();
+        List<String> platforms = new ArrayList<>();
+        for (JsonNode each : body(admin("/api/admin/metrics?name=http.route.requests&range=1h&step=1m&agg=sum"
+                + "&route=/orders/%7Bid%7D")).path("series")) {
+            assertThat(each.path("tags").path("route").asText()).isEqualTo("/orders/{id}");
+            platforms.add(each.path("tags").path("platform").asText());
+        }
+        assertThat(platforms).containsExactlyInAnyOrder("ios", "web");
     }
 
     @Test
