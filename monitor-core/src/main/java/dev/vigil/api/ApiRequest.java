@@ -1,5 +1,9 @@
 package dev.vigil.api;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,5 +80,32 @@ public record ApiRequest(String method, String path, Map<String, List<String>> q
         public byte[] read(int maxBytes) {
             throw new IllegalStateException("an AdminAuthenticator must not read the request body");
         }
+    }
+
+    /**
+     * The parameters of a raw query string ({@code a=1&b=x+y&c}), decoded as UTF-8 ({@code +} is a space;
+     * a parameter with a broken %-escape is skipped, as servlet containers do). Transports use it instead of
+     * their framework's parameter map, which may read a form-encoded body before the caller is authorized,
+     * and so every host hands the API the same query.
+     */
+    public static Map<String, List<String>> parseQuery(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                query.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+            } catch (IllegalArgumentException e) {
+                // a broken %-escape: this parameter is skipped
+            }
+        }
+        return query;
     }
 }

@@ -1,11 +1,6 @@
 package dev.vigil.jaxrs;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -79,7 +74,7 @@ final class MonitorApiFilter implements ContainerRequestFilter {
                 headers.putIfAbsent(name, values.get(0));
             }
         });
-        return new ApiRequest(request.getMethod(), path, query(request.getUriInfo().getRequestUri().getRawQuery()),
+        return new ApiRequest(request.getMethod(), path, ApiRequest.parseQuery(request.getUriInfo().getRequestUri().getRawQuery()),
                 headers, RequestBody.lazy(declaredLength(request), request::getEntityStream));
     }
 
@@ -97,31 +92,6 @@ final class MonitorApiFilter implements ContainerRequestFilter {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    /**
-     * The query string's parameters, decoded as UTF-8 exactly as {@code MonitorServlet} decodes them
-     * (a {@code +} is a space, a broken %-escape is skipped), so both hosts hand the API the same query.
-     */
-    static Map<String, List<String>> query(String rawQuery) {
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            try {
-                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-                query.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
-            } catch (IllegalArgumentException e) {
-                log.debug("Skipping an undecodable query parameter");
-            }
-        }
-        return query;
     }
 
     /**

@@ -1,12 +1,9 @@
 package dev.vigil.servlet;
 
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -81,33 +78,8 @@ public class MonitorServlet extends HttpServlet {
         for (String name : Collections.list(request.getHeaderNames())) {
             headers.putIfAbsent(name, request.getHeader(name));
         }
-        return new ApiRequest(request.getMethod(), path, query(request.getQueryString()), headers,
+        return new ApiRequest(request.getMethod(), path, ApiRequest.parseQuery(request.getQueryString()), headers,
                 RequestBody.lazy(request.getContentLengthLong(), request::getInputStream));
-    }
-
-    /**
-     * The query string's parameters, decoded as UTF-8. Unlike {@code getParameterMap()}, this never reads
-     * a form-encoded body, which must stay unread until the caller is authorized.
-     */
-    static Map<String, List<String>> query(String queryString) {
-        if (queryString == null || queryString.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        for (String pair : queryString.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            try {
-                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-                query.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
-            } catch (IllegalArgumentException e) { // a broken %-escape: skipped, as containers do
-                log.debug("Skipping an undecodable query parameter");
-            }
-        }
-        return query;
     }
 
     private static void write(ApiResponse answer, HttpServletRequest request, HttpServletResponse response) throws IOException {
