@@ -2,12 +2,15 @@ package dev.vigil;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
@@ -29,8 +32,6 @@ import dev.vigil.alert.RuleContext;
 import dev.vigil.alert.delivery.AlertDispatcher;
 import dev.vigil.alert.delivery.AlertRouter;
 import dev.vigil.alert.delivery.DeliverySettings;
-import dev.vigil.alert.delivery.MemoryNotificationOutbox;
-import dev.vigil.alert.delivery.NotificationOutbox;
 import dev.vigil.alert.delivery.Route;
 import dev.vigil.alert.sinks.LogAlertSink;
 import dev.vigil.api.ApiSettings;
@@ -45,11 +46,10 @@ import dev.vigil.api.endpoints.MetricsEndpoints;
 import dev.vigil.api.endpoints.QueryEndpoint;
 import dev.vigil.api.endpoints.SystemHealthView;
 import dev.vigil.audit.AuditLog;
-import dev.vigil.audit.MemoryAuditLog;
-import dev.vigil.config.ConfigStore;
-import dev.vigil.config.MemoryConfigStore;
 import dev.vigil.config.RuntimeConfig;
+import dev.vigil.health.CheckRunRecord;
 import dev.vigil.health.HealthCheck;
+import dev.vigil.health.HealthCheckRun;
 import dev.vigil.health.HealthCheckRegistration;
 import dev.vigil.health.HealthRegistry;
 import dev.vigil.health.HealthSettings;
@@ -62,6 +62,12 @@ import dev.vigil.metrics.MetricsSettings;
 import dev.vigil.metrics.SystemCollector;
 import dev.vigil.query.AdminQueryService;
 import dev.vigil.security.AdminAuthenticator;
+import dev.vigil.store.BufferedMonitorStore;
+import dev.vigil.store.MemoryMonitorStore;
+import dev.vigil.store.MonitorStore;
+import dev.vigil.store.StoreSettings;
+import dev.vigil.store.StoreStatus;
+import dev.vigil.store.StoredKind;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -89,7 +95,14 @@ public final class Monitor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Monitor.class);
     private static final long MAX_SLEEP_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+    private static final String RETENTION_LEASE = "retention";
+    private static final Duration MIN_CHECK_LEASE = Duration.ofSeconds(10);
+
     private final Clock clock;
+    private final String instanceId;
+    private final MonitorStore store;
+    private final @Nullable BufferedMonitorStore buffer;
+    private final StoreSettings storeSettings;
     private final MeterRegistry meterRegistry;
     private final HealthRegistry health;
     private final MetricsHistory metrics;
@@ -109,9 +122,19 @@ public final class Monitor implements AutoCloseable {
     private boolean started;
     private boolean closed;
     private @Nullable ScheduledFuture<?> nextTick;
+    private Instant nextSharedRead; // scheduler thread only
+    private Instant nextPurge; // scheduler thread only
+    private volatile boolean purging;
 
     private Monitor(Builder builder) {
         this.clock = builder.clock;
+        this.instanceId = builder.instanceId != null ? builder.instanceId : defaultInstanceId();
+        this.storeSettings = builder.storeSettings;
+        MonitorStore given = builder.store != null ? builder.store : new MemoryMonitorStore(clock);
+        this.buffer = given.shared() ? new BufferedMonitorStore(given, clock, storeSettings.bufferCapacity()) : null;
+        this.store = buffer != null ? buffer : given;
+        this.nextSharedRead = clock.instant();
+        this.nextPurge = clock.instant();
         this.meterRegistry = builder.meterRegistry != null ? builder.meterRegistry : new SimpleMeterRegistry();
         this.scheduler = new ScheduledThreadPoolExecutor(1, new DaemonThreadFactory("vigil-scheduler"));
         this.scheduler.setRemoveOnCancelPolicy(true);
@@ -122,6 +145,10 @@ public final class Monitor implements AutoCloseable {
         this.health = new HealthRegistry(clock, builder.nanoTime, builder.healthSettings,
                 checkExecutor, scheduler, builder.version);
         builder.checks.forEach(health::register);
+        health.onRun(this::storeRun);
+        if (store.shared()) {
+            health.coordinator(new CheckLeases());
+        }
         this.metrics = new MetricsHistory(clock, builder.metricsSettings, checkExecutor, scheduler);
         if (builder.systemMetrics) {
             metrics.register("system", new SystemCollector(builder.diskPath));
@@ -135,14 +162,12 @@ public final class Monitor implements AutoCloseable {
         Map<String, AlertSink> sinks = new LinkedHashMap<>(builder.sinks);
         sinks.putIfAbsent(LogAlertSink.NAME, new LogAlertSink());
         AlertRouter router = builder.routes.isEmpty() ? AlertRouter.defaults(sinks.keySet()) : AlertRouter.of(builder.routes);
-        this.dispatcher = new AlertDispatcher(clock, builder.outbox != null ? builder.outbox : new MemoryNotificationOutbox(),
-                sinks, router, builder.deliverySettings);
-        this.audit = builder.auditLog != null ? builder.auditLog : new MemoryAuditLog();
+        this.dispatcher = new AlertDispatcher(clock, store.outbox(), sinks, router, builder.deliverySettings);
+        this.audit = store.audit();
         Map<String, Object> runtimeDefaults = new LinkedHashMap<>();
         runtimeDefaults.put(RuntimeConfig.HEALTH_INTERVAL.name(), builder.healthSettings.interval());
         runtimeDefaults.putAll(builder.runtimeDefaults);
-        this.runtimeConfig = new RuntimeConfig(clock, builder.configStore != null ? builder.configStore : new MemoryConfigStore(),
-                audit, runtimeDefaults);
+        this.runtimeConfig = new RuntimeConfig(clock, store.config(), audit, runtimeDefaults);
         health.setDefaultInterval(runtimeConfig.get(RuntimeConfig.HEALTH_INTERVAL));
         runtimeConfig.onChange(RuntimeConfig.HEALTH_INTERVAL, health::setDefaultInterval);
         this.actionExecutor = ActionService.newExecutor(2, 16);
@@ -150,14 +175,18 @@ public final class Monitor implements AutoCloseable {
                 builder.actionSettings);
         builder.actions.forEach(actions::register);
         RuleContext context = RuleContext.of(clock, metrics.store(), health::report).withJobs(jobs);
-        this.alerts = new AlertEngine(context, builder.nanoTime, this::notify, builder.alertSettings);
+        AlertSettings alertSettings = builder.alertSettings;
+        if (store.shared() && alertSettings.resolveGrace().isZero()) {
+            alertSettings = alertSettings.withResolveGrace(alertSettings.evaluationInterval().multipliedBy(2));
+        }
+        this.alerts = new AlertEngine(context, builder.nanoTime, this::notify, alertSettings, store.alerts());
         if (builder.defaultAlertRules) {
             AlertRules.defaults(builder.alertRuleOverrides).forEach(alerts::register);
         }
         builder.rules.forEach(alerts::register);
         this.api = new MonitorApi(builder.apiSettings, builder.adminAuthenticator);
         api.register(HealthEndpoints.health(health, builder.apiSettings));
-        api.register(SystemHealthView.operation(health, metrics, jobs, alerts, dispatcher));
+        api.register(SystemHealthView.operation(health, metrics, jobs, alerts, dispatcher, this::storeStatus));
         api.register(MetricsEndpoints.metrics(metrics.store(), clock));
         AlertEndpoints.operations(alerts, actions, dispatcher, clock).forEach(api::register);
         ActionEndpoints.operations(actions, clock).forEach(api::register);
@@ -179,6 +208,10 @@ public final class Monitor implements AutoCloseable {
                 return;
             }
             started = true;
+            if (buffer != null) {
+                buffer.start();
+            }
+            restoreCheckHistory();
             nextTick = scheduler.schedule(this::tick, 0, TimeUnit.NANOSECONDS);
             dispatcher.start();
         }
@@ -199,11 +232,13 @@ public final class Monitor implements AutoCloseable {
 
     private void tick() {
         try {
+            readSharedState();
             if (runtimeConfig.get(RuntimeConfig.MONITORING_ENABLED)) { // off: checks, collection and evaluation pause
                 health.runDue();
                 metrics.collectIfDue();
                 alerts.evaluateIfDue();
             }
+            purgeIfDue();
         } catch (RuntimeException e) { // keep the schedule alive whatever happens
             synchronized (lifecycle) {
                 if (closed) {
@@ -221,6 +256,128 @@ public final class Monitor implements AutoCloseable {
             nextTick = scheduler.schedule(this::tick, Math.max(sleep, TimeUnit.MILLISECONDS.toNanos(1)),
                     TimeUnit.NANOSECONDS);
         }
+    }
+
+    /**
+     * With a shared store, applies what other instances changed in the runtime configuration, once per
+     * evaluation interval (silences and acknowledgements reach the alert engine with its evaluation).
+     */
+    private void readSharedState() {
+        Instant now = clock.instant();
+        if (!store.shared() || now.isBefore(nextSharedRead)) {
+            return;
+        }
+        nextSharedRead = now.plus(alerts.settings().evaluationInterval());
+        try {
+            runtimeConfig.reload();
+        } catch (RuntimeException e) {
+            log.debug("Could not read the runtime configuration from the store", e);
+        }
+    }
+
+    /** Deletes records older than their retention, on one instance (the lease holder), off the scheduler thread. */
+    private void purgeIfDue() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextPurge) || purging) {
+            return;
+        }
+        nextPurge = now.plus(storeSettings.purgeInterval());
+        purging = true;
+        try {
+            checkExecutor.execute(() -> {
+                try {
+                    purge(now);
+                } finally {
+                    purging = false;
+                }
+            });
+        } catch (RuntimeException e) {
+            purging = false;
+        }
+    }
+
+    private void purge(Instant now) {
+        try {
+            if (!store.leases().tryAcquire(RETENTION_LEASE, instanceId, storeSettings.purgeInterval())) {
+                return;
+            }
+            for (StoredKind kind : StoredKind.values()) {
+                Instant cutoff = now.minus(storeSettings.retention(kind));
+                int deleted;
+                long total = 0;
+                do {
+                    deleted = store.purge(kind, cutoff, storeSettings.purgeBatchSize());
+                    total += deleted;
+                } while (deleted >= storeSettings.purgeBatchSize() && !Thread.currentThread().isInterrupted());
+                if (total > 0) {
+                    log.info("Purged {} {} records older than {}", total, kind.propertyName(), cutoff);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Purging old records failed; it is tried again in {}: {}", storeSettings.purgeInterval(), e.toString());
+        }
+    }
+
+    private void storeRun(String check, HealthCheckRun run) {
+        store.checkRuns().add(List.of(new CheckRunRecord(instanceId, check, run)));
+    }
+
+    private void restoreCheckHistory() {
+        int size = health.settings().historySize();
+        for (String name : health.names()) {
+            try {
+                List<HealthCheckRun> runs = new ArrayList<>();
+                store.checkRuns().recent(name, size).forEach(record -> runs.add(0, record.run()));
+                health.restoreHistory(name, runs);
+            } catch (RuntimeException e) {
+                log.warn("Could not read the history of health check '{}' from the store: {}", name, e.toString());
+            }
+        }
+    }
+
+    private static String defaultInstanceId() {
+        String host = System.getenv("HOSTNAME");
+        String prefix = host == null || host.isBlank() ? "instance" : host.strip();
+        return prefix + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Singleton checks run where their lease is held; the other instances show the holder's latest run. */
+    private final class CheckLeases implements HealthRegistry.Coordinator {
+        @Override
+        public boolean runsHere(String check, Duration interval) {
+            Duration lease = interval.multipliedBy(3);
+            try {
+                return store.leases().tryAcquire("check:" + check, instanceId,
+                        lease.compareTo(MIN_CHECK_LEASE) < 0 ? MIN_CHECK_LEASE : lease);
+            } catch (RuntimeException e) {
+                return true; // the store is away: better every instance checks than none
+            }
+        }
+
+        @Override
+        public Optional<HealthCheckRun> latestElsewhere(String check) {
+            try {
+                return store.checkRuns().recent(check, 1).stream().map(CheckRunRecord::run).findFirst();
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** This instance's id, as check runs and leases name it (default: host name, process id and a random suffix). */
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /** Where Vigil keeps what must outlive the process (behind the write buffer when the store is shared). */
+    public MonitorStore store() {
+        return store;
+    }
+
+    /** Whether writes reach the store and what waits in the buffer; always up for a store without a buffer. */
+    public StoreStatus storeStatus() {
+        return buffer != null ? buffer.status()
+                : new StoreStatus(true, null, null, 0, 0, 0, Map.of());
     }
 
     /** The health checks: registration, schedule, latest results and history. */
@@ -310,6 +467,11 @@ public final class Monitor implements AutoCloseable {
         shutdown(checkExecutor);
         shutdown(actionExecutor);
         dispatcher.close();
+        try {
+            store.close();
+        } catch (Exception e) {
+            log.warn("Could not close Vigil's store", e);
+        }
         for (AutoCloseable closeable : closeables) {
             try {
                 closeable.close();
@@ -354,11 +516,11 @@ public final class Monitor implements AutoCloseable {
         private final List<AlertRuleRegistration> rules = new ArrayList<>();
         private boolean defaultAlertRules = true;
         private Map<String, AlertRuleOverride> alertRuleOverrides = Map.of();
-        private @Nullable NotificationOutbox outbox;
         private final List<ActionRegistration> actions = new ArrayList<>();
         private ActionSettings actionSettings = ActionSettings.ofDefaults();
-        private @Nullable AuditLog auditLog;
-        private @Nullable ConfigStore configStore;
+        private @Nullable MonitorStore store;
+        private StoreSettings storeSettings = StoreSettings.ofDefaults();
+        private @Nullable String instanceId;
         private final Map<String, Object> runtimeDefaults = new LinkedHashMap<>();
 
         private Builder() {
@@ -512,12 +674,6 @@ public final class Monitor implements AutoCloseable {
             return this;
         }
 
-        /** Where notifications wait for delivery (default: in memory). */
-        public Builder notificationOutbox(NotificationOutbox outbox) {
-            this.outbox = Objects.requireNonNull(outbox, "outbox");
-            return this;
-        }
-
         /** Registers a remediation action (e.g. {@code start_curation}), triggered through the API or by auto-fix. */
         public Builder action(ActionRegistration action) {
             actions.add(Objects.requireNonNull(action, "action"));
@@ -530,15 +686,29 @@ public final class Monitor implements AutoCloseable {
             return this;
         }
 
-        /** Where the audit trail is kept (default: in memory, the newest 10,000 entries). */
-        public Builder auditLog(AuditLog log) {
-            this.auditLog = Objects.requireNonNull(log, "log");
+        /**
+         * Where check runs, alerts, silences, notifications, the audit trail, runtime switches and leases are
+         * kept (default: a {@link MemoryMonitorStore}). A shared store (JDBC) survives restarts and lets
+         * several instances of the service cooperate; the monitor puts it behind a write buffer and closes it
+         * on {@link #close()}.
+         */
+        public Builder store(MonitorStore store) {
+            this.store = Objects.requireNonNull(store, "store");
             return this;
         }
 
-        /** Where runtime switches persist (default: in memory). */
-        public Builder configStore(ConfigStore store) {
-            this.configStore = Objects.requireNonNull(store, "store");
+        /** Retention, purge schedule and write buffer of the store. */
+        public Builder storeSettings(StoreSettings settings) {
+            this.storeSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** This instance's id among those sharing a store (default: host name, process id and a random suffix). */
+        public Builder instanceId(String id) {
+            if (Objects.requireNonNull(id, "id").isBlank() || id.length() > 100) {
+                throw new IllegalArgumentException("an instance id must be 1-100 characters, was '" + id + "'");
+            }
+            this.instanceId = id;
             return this;
         }
 

@@ -3,7 +3,6 @@ package dev.vigil.alert;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -16,10 +15,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,15 @@ import org.slf4j.LoggerFactory;
  * visible; when the silence ends and the alert still fires, the notification it owes is made then.
  * Every change is appended to a bounded history.
  *
+ * <p>State lives in an {@link AlertStore}; the engine keeps a cache in front of it. With a store that
+ * several instances share, every instance evaluates the rules and they agree through the store: the
+ * first instance to see a condition opens the alert (its id derives from the fingerprint and the
+ * activation time), the others adopt it, and every change is a compare-and-set, so only one instance
+ * records a transition and makes its notification (whose id derives from the alert and the
+ * transition, so the outbox deduplicates even a race). An alert resolves when no instance has seen
+ * its condition for {@link AlertSettings#resolveGrace()}. While the store fails, the engine carries on
+ * from its cache and writes its changes back when the store returns.
+ *
  * <p>Threading: {@link #evaluate()} runs on one thread at a time (a concurrent call is skipped). Rules
  * are called without any lock held; their results are applied under a short lock that readers
  * ({@link #active()}, {@link #acknowledge}, silences, history) share; notifications go to the
@@ -51,6 +61,7 @@ public final class AlertEngine {
     private static final Logger log = LoggerFactory.getLogger(AlertEngine.class);
     private static final Comparator<Alert> URGENT_FIRST = Comparator.comparing(Alert::severity).reversed()
             .thenComparing(Alert::since).thenComparing(Alert::fingerprint);
+    private static final int MAX_CHANGE_ATTEMPTS = 3;
 
     /**
      * What one evaluation did, for the dashboard and for spotting expensive rules.
@@ -70,23 +81,26 @@ public final class AlertEngine {
     private final LongSupplier nanoTime;
     private final Consumer<Notification> notifications;
     private final AlertSettings settings;
+    private final AlertStore store;
 
     private final Object lock = new Object();
     private volatile Slot[] slots = new Slot[0]; // copy-on-write under lock
     private final Map<String, Record> byId = new HashMap<>(); // guarded by lock
-    private final List<Silence> silences = new ArrayList<>(); // guarded by lock
-    private final ArrayDeque<AlertTransition> history = new ArrayDeque<>(); // guarded by lock, newest first
+    private List<Silence> silences = List.of(); // guarded by lock; refreshed from the store every evaluation
 
     private final AtomicBoolean evaluating = new AtomicBoolean();
     private final List<Notification> outbox = new ArrayList<>(); // evaluating thread only
+    private final List<String> seen = new ArrayList<>(); // evaluating thread only
     private long tick; // evaluating thread only
     private boolean dispatcherFailing; // evaluating thread only
     private boolean slowLogged; // evaluating thread only
+    private final AtomicBoolean storeFailing = new AtomicBoolean();
     private volatile @Nullable Evaluation lastEvaluation;
     private volatile Instant nextDue;
 
     /**
-     * Creates an engine that reads time from the context's clock and durations from {@link System#nanoTime()}.
+     * Creates an engine with its state in memory, that reads time from the context's clock and durations
+     * from {@link System#nanoTime()}.
      *
      * @param context what rules read: clock, metric history, latest health report
      * @param notifications the dispatcher: receives firing and resolved notifications, should not block
@@ -97,7 +111,7 @@ public final class AlertEngine {
     }
 
     /**
-     * Creates an engine with a monotonic nanosecond source for measuring evaluations.
+     * Creates an engine with its state in memory and a monotonic nanosecond source for measuring evaluations.
      *
      * @param context what rules read: clock, metric history, latest health report
      * @param nanoTime monotonic nanosecond source
@@ -106,11 +120,26 @@ public final class AlertEngine {
      */
     public AlertEngine(RuleContext context, LongSupplier nanoTime, Consumer<Notification> notifications,
             AlertSettings settings) {
+        this(context, nanoTime, notifications, settings, new MemoryAlertStore(settings.historySize()));
+    }
+
+    /**
+     * Creates an engine that keeps its alerts, history and silences in {@code store}.
+     *
+     * @param context what rules read: clock, metric history, latest health report
+     * @param nanoTime monotonic nanosecond source
+     * @param notifications the dispatcher: receives firing and resolved notifications, should not block
+     * @param settings evaluation interval, repeat interval, resolve grace, service name
+     * @param store where alerts, history and silences are kept, possibly shared with other instances
+     */
+    public AlertEngine(RuleContext context, LongSupplier nanoTime, Consumer<Notification> notifications,
+            AlertSettings settings, AlertStore store) {
         this.context = Objects.requireNonNull(context, "context");
         this.clock = context.clock();
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.notifications = Objects.requireNonNull(notifications, "notifications");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.store = Objects.requireNonNull(store, "store");
         this.nextDue = clock.instant();
     }
 
@@ -154,10 +183,10 @@ public final class AlertEngine {
                 System.arraycopy(current, i + 1, next, i, current.length - i - 1);
                 slots = next;
                 for (Record alert : slot.alerts.values()) {
-                    byId.remove(alert.id);
-                    if (alert.state == AlertState.FIRING) {
-                        alert.state = AlertState.RESOLVED;
-                        record(alert.snapshot(now), AlertState.FIRING, AlertTransition.Change.STATE, now, "rule unregistered");
+                    byId.remove(alert.id());
+                    if (removeStored(alert) && alert.state() == AlertState.FIRING) {
+                        record(alert.snapshot(now, AlertState.RESOLVED), AlertState.FIRING, AlertTransition.Change.STATE,
+                                now, "rule unregistered");
                     }
                 }
                 slot.alerts.clear();
@@ -212,8 +241,8 @@ public final class AlertEngine {
     }
 
     /**
-     * Evaluates every enabled rule once now and applies the results: lifecycle transitions, history,
-     * notifications. If another evaluation is under way, this call does nothing.
+     * Reads the shared state, evaluates every enabled rule once now and applies the results: lifecycle
+     * transitions, history, notifications. If another evaluation is under way, this call does nothing.
      */
     public void evaluate() {
         if (!evaluating.compareAndSet(false, true)) {
@@ -225,9 +254,7 @@ public final class AlertEngine {
             Instant now = clock.instant();
             tick++;
             RuleContext view = context.at(now);
-            synchronized (lock) {
-                silences.removeIf(silence -> !silence.endsAt().isAfter(now));
-            }
+            sync(now);
             int evaluated = 0;
             int failed = 0;
             for (Slot slot : slots) {
@@ -246,6 +273,9 @@ public final class AlertEngine {
                     }
                 }
             }
+            if (!seen.isEmpty()) {
+                storeCall(() -> store.seen(seen, now));
+            }
             int active;
             synchronized (lock) {
                 active = byId.size();
@@ -257,6 +287,7 @@ public final class AlertEngine {
             noteDuration(took, evaluated);
         } finally {
             outbox.clear();
+            seen.clear();
             evaluating.set(false);
         }
     }
@@ -264,6 +295,62 @@ public final class AlertEngine {
     /** What the last evaluation did, if one ran. */
     public Optional<Evaluation> lastEvaluation() {
         return Optional.ofNullable(lastEvaluation);
+    }
+
+    /**
+     * Brings the cache up to date with the store: alerts other instances opened, changed or resolved,
+     * and the silences. Changes made while the store failed are written back first.
+     */
+    private void sync(Instant now) {
+        List<StoredAlert> rows;
+        List<Silence> current;
+        try {
+            rows = store.active();
+            current = store.silences(now);
+            storeRecovered();
+        } catch (RuntimeException e) {
+            storeFailed(e);
+            synchronized (lock) {
+                silences = silences.stream().filter(silence -> silence.endsAt().isAfter(now)).toList();
+            }
+            return;
+        }
+        Map<String, StoredAlert> byFingerprint = new HashMap<>();
+        for (StoredAlert row : rows) {
+            byFingerprint.put(row.fingerprint(), row);
+        }
+        synchronized (lock) {
+            silences = current;
+            for (Slot slot : slots) {
+                Iterator<Record> cached = slot.alerts.values().iterator();
+                while (cached.hasNext()) {
+                    Record alert = cached.next();
+                    StoredAlert row = byFingerprint.remove(alert.stored.fingerprint());
+                    if (row == null && alert.dirty) {
+                        row = storeCall(() -> store.open(alert.stored));
+                    }
+                    if (row == null) { // resolved or dropped by another instance
+                        cached.remove();
+                        byId.remove(alert.id());
+                    } else if (!row.id().equals(alert.id())) {
+                        byId.remove(alert.id());
+                        alert.adopt(row);
+                        byId.put(alert.id(), alert);
+                    } else {
+                        alert.adopt(row);
+                    }
+                }
+                for (Iterator<StoredAlert> others = byFingerprint.values().iterator(); others.hasNext(); ) {
+                    StoredAlert row = others.next();
+                    if (row.rule().equals(slot.registration.name())) {
+                        others.remove();
+                        Record alert = new Record(slot.registration, row);
+                        slot.alerts.put(row.labels(), alert);
+                        byId.put(alert.id(), alert);
+                    }
+                }
+            }
+        }
     }
 
     /** Calls the rule; null when it failed (logged once per change of its error). */
@@ -312,68 +399,119 @@ public final class AlertEngine {
                     }
                     continue;
                 }
-                alert = new Record(UUID.randomUUID().toString(), registration, labels, now);
+                alert = open(registration, labels, condition, now);
                 slot.alerts.put(labels, alert);
-                byId.put(alert.id, alert);
-                alert.update(condition, tick);
-                alert.state = registration.forDuration().isZero() ? AlertState.FIRING : AlertState.PENDING;
-                if (alert.state == AlertState.FIRING) {
-                    alert.firedAt = now;
-                }
-                record(alert.snapshot(now), null, AlertTransition.Change.STATE, now, "");
-                continue;
-            }
-            if (alert.seenTick == tick) {
+                byId.put(alert.id(), alert);
+            } else if (alert.seenTick == tick) {
                 continue; // the same label set twice in one result: the first one counts
             }
-            alert.update(condition, tick);
-            if (alert.state == AlertState.PENDING && !now.isBefore(alert.since.plus(registration.forDuration()))) {
-                alert.state = AlertState.FIRING;
-                alert.firedAt = now;
+            alert.update(condition, tick, now);
+            seen.add(alert.id());
+            if (alert.state() == AlertState.PENDING
+                    && !now.isBefore(alert.stored.since().plus(registration.forDuration()))
+                    && change(alert, alert.stored.firing(now).withMessage(alert.message))) {
                 record(alert.snapshot(now), AlertState.PENDING, AlertTransition.Change.STATE, now, "");
             }
         }
+        Duration grace = settings.resolveGrace();
         Iterator<Record> alerts = slot.alerts.values().iterator();
         while (alerts.hasNext()) {
             Record alert = alerts.next();
             boolean silenced = silenced(alert, now);
             if (alert.seenTick != tick) {
-                if (alert.state == AlertState.PENDING) { // cleared inside `for`: dropped without a word
-                    alerts.remove();
-                    byId.remove(alert.id);
-                    continue;
-                }
                 if (alert.missingSince == null) {
                     alert.missingSince = now;
                 }
-                if (!now.isBefore(alert.missingSince.plus(registration.keepFiringFor()))) {
+                boolean unseenEverywhere = !now.isBefore(alert.stored.lastSeenAt().plus(grace));
+                if (alert.state() == AlertState.PENDING) { // cleared inside `for`: dropped without a word
+                    if (unseenEverywhere) {
+                        alerts.remove();
+                        byId.remove(alert.id());
+                        removeStored(alert);
+                    }
+                    continue;
+                }
+                if (unseenEverywhere && !now.isBefore(alert.missingSince.plus(registration.keepFiringFor()))) {
                     alerts.remove();
-                    byId.remove(alert.id);
-                    alert.state = AlertState.RESOLVED;
-                    Alert resolved = alert.snapshot(now);
-                    record(resolved, AlertState.FIRING, AlertTransition.Change.STATE, now, "");
-                    if (settings.sendResolved() && alert.notifiedAt != null && !silenced) {
-                        emit(alert, Notification.Kind.RESOLVED, resolved, now);
+                    byId.remove(alert.id());
+                    if (removeStored(alert)) {
+                        Alert resolved = alert.snapshot(now, AlertState.RESOLVED);
+                        record(resolved, AlertState.FIRING, AlertTransition.Change.STATE, now, "");
+                        if (settings.sendResolved() && alert.stored.notifiedAt() != null && !silenced) {
+                            emit(alert.id() + "-resolved", Notification.Kind.RESOLVED, resolved, now);
+                        }
                     }
                     continue;
                 }
             }
-            if (silenced != alert.silenced) {
-                alert.silenced = silenced;
-                record(alert.snapshot(now), alert.state,
+            if (silenced != alert.stored.silenced() && change(alert, alert.stored.withSilenced(silenced))) {
+                record(alert.snapshot(now), alert.state(),
                         silenced ? AlertTransition.Change.SILENCED : AlertTransition.Change.UNSILENCED, now, "");
             }
-            if (alert.state == AlertState.FIRING && !silenced && notificationDue(alert, now)) {
-                alert.notifiedAt = now;
-                emit(alert, Notification.Kind.FIRING, alert.snapshot(now), now);
+            if (alert.state() == AlertState.FIRING && !silenced && notificationDue(alert.stored, now)
+                    && change(alert, alert.stored.notified(now).withMessage(alert.message))) {
+                emit(alert.id() + "-firing-" + alert.stored.notifications(), Notification.Kind.FIRING,
+                        alert.snapshot(now), now);
             }
         }
     }
 
+    /** Opens an alert for a condition seen for the first time here: adopts another instance's, or creates it. */
+    private Record open(AlertRuleRegistration registration, Map<String, String> labels, AlertCondition condition,
+            Instant now) {
+        String fingerprint = labels.isEmpty() ? registration.name() : registration.name() + labels;
+        boolean firing = registration.forDuration().isZero();
+        StoredAlert candidate = new StoredAlert(alertId(fingerprint, now), registration.name(), fingerprint, labels,
+                firing ? AlertState.FIRING : AlertState.PENDING, condition.message(), now, firing ? now : null, now,
+                false, null, null, null, 0, 0);
+        StoredAlert row = storeCall(() -> store.open(candidate));
+        Record alert = new Record(registration, row != null ? row : candidate);
+        alert.dirty = row == null;
+        if (alert.id().equals(candidate.id())) {
+            alert.update(condition, tick, now);
+            record(alert.snapshot(now), null, AlertTransition.Change.STATE, now, "");
+        }
+        return alert;
+    }
+
+    /**
+     * An alert's id: the same fingerprint and activation give the same id on every instance, so a
+     * notification's id (alert + transition) is the same wherever it is made.
+     */
+    static String alertId(String fingerprint, Instant since) {
+        return UUID.nameUUIDFromBytes((fingerprint + '\n' + since.toEpochMilli()).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    /**
+     * Applies a change to the stored alert; true when this instance made it (and so records and
+     * notifies). While the store fails the change is made in the cache and written back later.
+     */
+    private boolean change(Record alert, StoredAlert next) {
+        Optional<StoredAlert> changed;
+        try {
+            changed = store.replace(alert.stored, next);
+            storeRecovered();
+        } catch (RuntimeException e) {
+            storeFailed(e);
+            alert.stored = next;
+            alert.dirty = true;
+            return true;
+        }
+        changed.ifPresent(row -> alert.stored = row);
+        return changed.isPresent();
+    }
+
+    /** Removes the stored alert; true when this instance removed it (or the store fails and the cache decides). */
+    private boolean removeStored(Record alert) {
+        Boolean removed = storeCall(() -> store.remove(alert.stored));
+        return removed == null || removed;
+    }
+
     /** The first firing notification is owed until made; repeats only while nobody acknowledged the alert. */
-    private boolean notificationDue(Record alert, Instant now) {
-        return alert.notifiedAt == null
-                || !alert.acknowledged && !now.isBefore(alert.notifiedAt.plus(settings.repeatInterval()));
+    private boolean notificationDue(StoredAlert alert, Instant now) {
+        return alert.notifiedAt() == null
+                || !alert.acknowledged() && !now.isBefore(alert.notifiedAt().plus(settings.repeatInterval()));
     }
 
     private static Map<String, String> labels(AlertRuleRegistration registration, AlertCondition condition) {
@@ -388,16 +526,16 @@ public final class AlertEngine {
     private boolean silenced(Record alert, Instant now) {
         for (int i = 0, n = silences.size(); i < n; i++) {
             Silence silence = silences.get(i);
-            if (silence.isActiveAt(now) && silence.matches(alert.registration.name(), alert.registration.severity(), alert.labels)) {
+            if (silence.isActiveAt(now) && silence.matches(alert.registration.name(), alert.registration.severity(),
+                    alert.stored.labels())) {
                 return true;
             }
         }
         return false;
     }
 
-    private void emit(Record alert, Notification.Kind kind, Alert snapshot, Instant now) {
-        alert.notifications++;
-        outbox.add(new Notification(alert.id + "-" + alert.notifications, kind, snapshot, settings.service(), now));
+    private void emit(String id, Notification.Kind kind, Alert snapshot, Instant now) {
+        outbox.add(new Notification(id, kind, snapshot, settings.service(), now));
     }
 
     private void dispatch() {
@@ -426,6 +564,43 @@ public final class AlertEngine {
         slowLogged = slow;
     }
 
+    /** Runs a store call; null when the store failed (logged once until it works again). */
+    private <T> @Nullable T storeCall(Supplier<T> call) {
+        try {
+            T result = call.get();
+            storeRecovered();
+            return result;
+        } catch (RuntimeException e) {
+            storeFailed(e);
+            return null;
+        }
+    }
+
+    private void storeCall(Runnable call) {
+        storeCall(() -> {
+            call.run();
+            return Boolean.TRUE;
+        });
+    }
+
+    private void storeFailed(RuntimeException e) {
+        if (storeFailing.compareAndSet(false, true)) {
+            log.error("The alert store is failing; alerts are evaluated from memory until it works again: {}",
+                    describe(e));
+        }
+    }
+
+    private void storeRecovered() {
+        if (storeFailing.compareAndSet(true, false)) {
+            log.info("The alert store works again");
+        }
+    }
+
+    /** Whether the last call to the alert store failed. */
+    public boolean storeFailing() {
+        return storeFailing.get();
+    }
+
     // ---------------------------------------------------------------- reading
 
     /** The pending and firing alerts, most severe first, then oldest first. */
@@ -450,12 +625,13 @@ public final class AlertEngine {
                 List<String> silencedBy = new ArrayList<>(0);
                 for (Silence silence : silences) {
                     if (silence.isActiveAt(now)
-                            && silence.matches(alert.registration.name(), alert.registration.severity(), alert.labels)) {
+                            && silence.matches(alert.registration.name(), alert.registration.severity(), alert.stored.labels())) {
                         silencedBy.add(silence.id());
                     }
                 }
-                alerts.add(new ActiveAlert(alert.snapshot(now), silencedBy, alert.acknowledgedBy, alert.acknowledgedAt,
-                        alert.notifiedAt, alert.notifications));
+                StoredAlert stored = alert.stored;
+                alerts.add(new ActiveAlert(alert.snapshot(now), silencedBy, stored.acknowledgedBy(), stored.acknowledgedAt(),
+                        stored.notifiedAt(), stored.notifications()));
             }
         }
         alerts.sort(Comparator.comparing(ActiveAlert::alert, URGENT_FIRST));
@@ -471,7 +647,7 @@ public final class AlertEngine {
     }
 
     /**
-     * The recorded transitions, newest first.
+     * The recorded transitions of every instance, newest first, read from the store.
      *
      * @param state only transitions into this state (not acknowledgements or silences), if present
      * @param since only transitions at or after this instant, if present
@@ -481,27 +657,15 @@ public final class AlertEngine {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative, was " + limit);
         }
-        AlertState wanted = state.orElse(null);
-        Instant from = since.orElse(null);
-        List<AlertTransition> result = new ArrayList<>(Math.min(limit, 64));
-        synchronized (lock) {
-            for (AlertTransition transition : history) {
-                if (result.size() >= limit || from != null && transition.at().isBefore(from)) {
-                    break; // newest first: everything further is older
-                }
-                if (wanted == null || transition.entered(wanted)) {
-                    result.add(transition);
-                }
-            }
-        }
-        return Collections.unmodifiableList(result);
+        return store.history(state.orElse(null), since.orElse(null), limit);
     }
 
     // ---------------------------------------------------------------- acknowledgement and silences
 
     /**
      * Acknowledges a pending or firing alert: it stays visible, but firing notifications are no longer
-     * repeated (its first one is still made). Idempotent.
+     * repeated (its first one is still made). Idempotent; every instance sharing the store sees it from
+     * its next evaluation.
      *
      * @return the acknowledged alert, or empty if no active alert has that id (e.g. it resolved)
      */
@@ -514,22 +678,35 @@ public final class AlertEngine {
             if (alert == null) {
                 return Optional.empty();
             }
-            if (!alert.acknowledged) {
-                alert.acknowledged = true;
-                alert.acknowledgedBy = who;
-                alert.acknowledgedAt = now;
-                record(alert.snapshot(now), alert.state, AlertTransition.Change.ACKNOWLEDGED, now, "acknowledged by " + who);
+            for (int attempt = 0; attempt < MAX_CHANGE_ATTEMPTS && !alert.stored.acknowledged(); attempt++) {
+                if (change(alert, alert.stored.acknowledgedBy(who, now))) {
+                    record(alert.snapshot(now), alert.state(), AlertTransition.Change.ACKNOWLEDGED, now,
+                            "acknowledged by " + who);
+                    break;
+                }
+                Optional<StoredAlert> fresh = store.active().stream()
+                        .filter(row -> row.id().equals(alertId)).findFirst();
+                if (fresh.isEmpty()) {
+                    return Optional.empty();
+                }
+                alert.adopt(fresh.get());
             }
             return Optional.of(alert.snapshot(now));
         }
     }
 
-    /** Adds a silence, or replaces the one with the same id. It takes effect from the next evaluation. */
+    /**
+     * Adds a silence, or replaces the one with the same id, in the store (so every instance applies it).
+     * It takes effect from the next evaluation.
+     */
     public void silence(Silence silence) {
         Objects.requireNonNull(silence, "silence");
+        store.saveSilence(silence);
         synchronized (lock) {
-            silences.removeIf(existing -> existing.id().equals(silence.id()));
-            silences.add(silence);
+            List<Silence> next = new ArrayList<>(silences);
+            next.removeIf(existing -> existing.id().equals(silence.id()));
+            next.add(silence);
+            silences = List.copyOf(next);
         }
     }
 
@@ -543,9 +720,13 @@ public final class AlertEngine {
 
     /** Removes a silence; the alerts it held back notify from the next evaluation. Returns whether it existed. */
     public boolean removeSilence(String id) {
+        boolean removed = store.removeSilence(id);
         synchronized (lock) {
-            return silences.removeIf(silence -> silence.id().equals(id));
+            List<Silence> next = new ArrayList<>(silences);
+            removed |= next.removeIf(silence -> silence.id().equals(id));
+            silences = List.copyOf(next);
         }
+        return removed;
     }
 
     /** The settings this engine runs with. */
@@ -554,10 +735,8 @@ public final class AlertEngine {
     }
 
     private void record(Alert alert, @Nullable AlertState from, AlertTransition.Change change, Instant now, String note) {
-        if (history.size() >= settings.historySize()) {
-            history.removeLast();
-        }
-        history.addFirst(new AlertTransition(alert, from, alert.state(), now, change, note));
+        AlertTransition transition = new AlertTransition(alert, from, alert.state(), now, change, note);
+        storeCall(() -> store.record(transition));
         if (change == AlertTransition.Change.STATE && log.isDebugEnabled()) {
             log.debug("Alert {} is {}: {}", alert.fingerprint(), alert.state().jsonName(), alert.message());
         }
@@ -582,47 +761,60 @@ public final class AlertEngine {
         }
     }
 
-    /** One alert's mutable state, guarded by the engine's lock. */
+    /** One alert in the cache: its stored state and what this instance saw last. Guarded by the engine's lock. */
     private static final class Record {
-        final String id;
         final AlertRuleRegistration registration;
-        final Map<String, String> labels;
-        final String fingerprint;
-        final Instant since;
-        AlertState state = AlertState.PENDING;
-        String message = "";
+        StoredAlert stored;
+        boolean dirty; // changed while the store failed: written back when it works again
+        String message;
         double value = Double.NaN;
         @Nullable String conditionAction;
-        @Nullable Instant firedAt;
         @Nullable Instant missingSince;
         long seenTick;
-        boolean silenced;
-        boolean acknowledged;
-        @Nullable String acknowledgedBy;
-        @Nullable Instant acknowledgedAt;
-        @Nullable Instant notifiedAt;
-        int notifications;
 
-        Record(String id, AlertRuleRegistration registration, Map<String, String> labels, Instant since) {
-            this.id = id;
+        Record(AlertRuleRegistration registration, StoredAlert stored) {
             this.registration = registration;
-            this.labels = labels;
-            this.fingerprint = labels.isEmpty() ? registration.name() : registration.name() + labels;
-            this.since = since;
+            this.stored = stored;
+            this.message = stored.message();
         }
 
-        void update(AlertCondition condition, long tick) {
+        String id() {
+            return stored.id();
+        }
+
+        AlertState state() {
+            return stored.state();
+        }
+
+        void adopt(StoredAlert row) {
+            if (!row.id().equals(stored.id())) {
+                message = row.message();
+                value = Double.NaN;
+                conditionAction = null;
+                missingSince = null;
+            }
+            stored = row;
+            dirty = false;
+        }
+
+        void update(AlertCondition condition, long tick, Instant now) {
             seenTick = tick;
             missingSince = null;
             message = condition.message();
             value = condition.value();
             conditionAction = condition.suggestedAction();
+            stored = stored.seen(now);
         }
 
         Alert snapshot(Instant now) {
+            return snapshot(now, stored.state());
+        }
+
+        Alert snapshot(Instant now, AlertState state) {
             String action = conditionAction != null ? conditionAction : registration.suggestedAction().orElse(null);
-            return new Alert(id, registration.name(), fingerprint, registration.severity(), state, message, labels, value,
-                    since, firedAt, state == AlertState.RESOLVED ? now : null, acknowledged, action);
+            return new Alert(stored.id(), registration.name(), stored.fingerprint(), registration.severity(), state,
+                    message, stored.labels(), value, stored.since(), stored.firedAt(),
+                    state == AlertState.RESOLVED ? now : null, stored.acknowledged(), action);
         }
     }
 }

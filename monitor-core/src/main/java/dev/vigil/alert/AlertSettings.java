@@ -14,9 +14,12 @@ import java.util.Objects;
  * @param historySize transitions kept in {@link AlertEngine#history} (default 1,000)
  * @param maxAlertsPerRule active alerts one rule may hold; further label sets are ignored and logged (default 1,000)
  * @param service the name of the service alerts are about, e.g. {@code spring.application.name}
+ * @param resolveGrace how long no instance may have seen a firing alert's condition before it resolves; with one
+ *     instance zero is right (the default), with several sharing a store it must cover the instances' check and
+ *     evaluation lag (the monitor uses two evaluation intervals when the store is shared and this is zero)
  */
 public record AlertSettings(Duration evaluationInterval, Duration repeatInterval, boolean sendResolved,
-        int historySize, int maxAlertsPerRule, String service) {
+        int historySize, int maxAlertsPerRule, String service, Duration resolveGrace) {
 
     /** Rules are evaluated every 15 seconds unless configured otherwise. */
     public static final Duration DEFAULT_EVALUATION_INTERVAL = Duration.ofSeconds(15);
@@ -39,9 +42,19 @@ public record AlertSettings(Duration evaluationInterval, Duration repeatInterval
         if (maxAlertsPerRule < 1 || maxAlertsPerRule > 1_000_000) {
             throw new IllegalArgumentException("monitor.alerts.max-alerts-per-rule must be 1..1000000, was " + maxAlertsPerRule);
         }
+        Objects.requireNonNull(resolveGrace, "monitor.alerts.resolve-grace");
+        if (resolveGrace.isNegative()) {
+            throw new IllegalArgumentException("monitor.alerts.resolve-grace must not be negative, was " + resolveGrace);
+        }
         if (service.isBlank()) {
             throw new IllegalArgumentException("monitor.alerts.service must not be blank");
         }
+    }
+
+    /** These settings with {@code value} as the resolve grace. */
+    public AlertSettings withResolveGrace(Duration value) {
+        return new AlertSettings(evaluationInterval, repeatInterval, sendResolved, historySize, maxAlertsPerRule, service,
+                value);
     }
 
     /** The defaults described above. */
@@ -69,6 +82,7 @@ public record AlertSettings(Duration evaluationInterval, Duration repeatInterval
         private int historySize = DEFAULT_HISTORY_SIZE;
         private int maxAlertsPerRule = DEFAULT_MAX_ALERTS_PER_RULE;
         private String service = DEFAULT_SERVICE;
+        private Duration resolveGrace = Duration.ZERO;
 
         private Builder() {
         }
@@ -109,9 +123,16 @@ public record AlertSettings(Duration evaluationInterval, Duration repeatInterval
             return this;
         }
 
+        /** How long no instance may have seen a firing alert's condition before it resolves. */
+        public Builder resolveGrace(Duration value) {
+            this.resolveGrace = value;
+            return this;
+        }
+
         /** Validates and builds. */
         public AlertSettings build() {
-            return new AlertSettings(evaluationInterval, repeatInterval, sendResolved, historySize, maxAlertsPerRule, service);
+            return new AlertSettings(evaluationInterval, repeatInterval, sendResolved, historySize, maxAlertsPerRule, service,
+                    resolveGrace);
         }
     }
 }

@@ -31,6 +31,7 @@ public final class HealthCheckRegistration {
     private final @Nullable Duration interval;
     private final @Nullable Duration timeout;
     private final boolean critical;
+    private final boolean singleton;
 
     private HealthCheckRegistration(Builder builder) {
         this.name = builder.name;
@@ -38,6 +39,7 @@ public final class HealthCheckRegistration {
         this.interval = builder.interval;
         this.timeout = builder.timeout;
         this.critical = builder.critical;
+        this.singleton = builder.singleton;
     }
 
     /** A registration with the monitor's default interval and timeout, critical. */
@@ -75,6 +77,15 @@ public final class HealthCheckRegistration {
         return critical;
     }
 
+    /**
+     * Whether one instance at a time runs this check when several share a store (the holder of its
+     * lease); the others show the holder's result. For checks of shared things: an external URL, the
+     * database. Per-instance checks (disk, memory) run everywhere.
+     */
+    public boolean singleton() {
+        return singleton;
+    }
+
     /** A copy of this registration that runs {@code other} instead, e.g. to decorate the check. */
     public HealthCheckRegistration withCheck(HealthCheck other) {
         return toBuilder().check(other).build();
@@ -82,7 +93,7 @@ public final class HealthCheckRegistration {
 
     /** A builder pre-filled with this registration's settings. */
     public Builder toBuilder() {
-        Builder builder = new Builder(name, check).critical(critical);
+        Builder builder = new Builder(name, check).critical(critical).singleton(singleton);
         builder.interval = interval;
         builder.timeout = timeout;
         return builder;
@@ -90,7 +101,7 @@ public final class HealthCheckRegistration {
 
     @Override
     public String toString() {
-        return "HealthCheckRegistration[" + name + ", critical=" + critical
+        return "HealthCheckRegistration[" + name + ", critical=" + critical + ", singleton=" + singleton
                 + ", interval=" + interval + ", timeout=" + timeout + "]";
     }
 
@@ -101,6 +112,7 @@ public final class HealthCheckRegistration {
         private @Nullable Duration interval;
         private @Nullable Duration timeout;
         private boolean critical = true;
+        private boolean singleton;
 
         private Builder(String name, HealthCheck check) {
             this.name = Objects.requireNonNull(name, "name");
@@ -128,6 +140,12 @@ public final class HealthCheckRegistration {
         /** Whether DOWN makes the service DOWN (default {@code true}) or only DEGRADED. */
         public Builder critical(boolean critical) {
             this.critical = critical;
+            return this;
+        }
+
+        /** Whether one instance at a time runs it when several share a store (default {@code false}). */
+        public Builder singleton(boolean singleton) {
+            this.singleton = singleton;
             return this;
         }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import dev.vigil.internal.HumanText;
 import dev.vigil.internal.RingBuffer;
@@ -53,6 +54,8 @@ public final class HealthRegistry {
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private final List<String> order = new ArrayList<>();
     private final Object scheduleLock = new Object();
+    private volatile Coordinator coordinator = Coordinator.LOCAL;
+    private volatile BiConsumer<String, HealthCheckRun> runListener = (check, run) -> { };
 
     /**
      * Creates a registry. Usually built by {@code Monitor}; public for hosts that want only health checks.
@@ -122,17 +125,77 @@ public final class HealthRegistry {
      */
     public CompletableFuture<Void> runDue() {
         Instant now = clock.instant();
-        List<CompletableFuture<HealthResult>> started = new ArrayList<>();
+        List<Slot> due = new ArrayList<>();
         synchronized (scheduleLock) {
             for (String name : order) {
                 Slot slot = slots.get(name);
                 if (!now.isBefore(slot.nextDue)) {
-                    slot.nextDue = now.plus(slot.interval != null ? slot.interval : defaultInterval);
-                    started.add(start(slot, now));
+                    slot.nextDue = now.plus(intervalOf(slot));
+                    due.add(slot);
                 }
             }
         }
+        List<CompletableFuture<HealthResult>> started = new ArrayList<>(due.size());
+        Coordinator current = coordinator;
+        for (Slot slot : due) {
+            String name = slot.registration.name();
+            if (slot.registration.singleton() && !current.runsHere(name, intervalOf(slot))) {
+                current.latestElsewhere(name).ifPresent(run -> adopt(slot, run));
+                continue;
+            }
+            started.add(start(slot, now));
+        }
         return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Sets who runs singleton checks ({@link HealthCheckRegistration#singleton()}) when several instances
+     * share a store; by default this instance runs every check.
+     */
+    public void coordinator(Coordinator value) {
+        this.coordinator = Objects.requireNonNull(value, "coordinator");
+    }
+
+    /** Sets who hears of every run of a check on this instance, e.g. to store it; called on the check's thread. */
+    public void onRun(BiConsumer<String, HealthCheckRun> listener) {
+        this.runListener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Puts runs recorded earlier (by a previous run of the process, from the store) into a check's history,
+     * oldest first, before its own runs. Unknown checks are ignored.
+     */
+    public void restoreHistory(String name, List<HealthCheckRun> oldestFirst) {
+        Slot slot = slots.get(name);
+        if (slot != null) {
+            oldestFirst.forEach(slot.history::add);
+        }
+    }
+
+    /**
+     * Decides who runs a singleton check: the holder of its lease runs it, the other instances show the
+     * holder's latest result.
+     */
+    public interface Coordinator {
+
+        /** Every check runs here: one instance. */
+        Coordinator LOCAL = new Coordinator() {
+            @Override
+            public boolean runsHere(String check, Duration interval) {
+                return true;
+            }
+
+            @Override
+            public Optional<HealthCheckRun> latestElsewhere(String check) {
+                return Optional.empty();
+            }
+        };
+
+        /** Whether this instance runs the check now (it holds, or just took, the check's lease). */
+        boolean runsHere(String check, Duration interval);
+
+        /** The latest run of the check by the instance that runs it, if there is one. */
+        Optional<HealthCheckRun> latestElsewhere(String check);
     }
 
     /**
@@ -288,10 +351,31 @@ public final class HealthRegistry {
         }
     }
 
+    private Duration intervalOf(Slot slot) {
+        return slot.interval != null ? slot.interval : defaultInterval;
+    }
+
+    /** Shows another instance's run of a singleton check as this check's latest result. */
+    private void adopt(Slot slot, HealthCheckRun run) {
+        HealthResult latest = slot.latest;
+        if (latest != null && !run.checkedAt().isAfter(latest.checkedAt())) {
+            return;
+        }
+        HealthResult result = HealthResult.of(run.status(), run.message()).timed(run.checkedAt(), run.duration());
+        slot.latest = result;
+        slot.history.add(run);
+    }
+
     private HealthResult record(Slot slot, HealthResult result) {
         HealthResult previous = slot.latest;
         slot.latest = result;
-        slot.history.add(HealthCheckRun.of(result));
+        HealthCheckRun run = HealthCheckRun.of(result);
+        slot.history.add(run);
+        try {
+            runListener.accept(slot.registration.name(), run);
+        } catch (RuntimeException e) {
+            log.warn("Could not hand the run of health check '{}' on: {}", slot.registration.name(), e.toString());
+        }
         if (previous == null ? result.status() != HealthStatus.UP : previous.status() != result.status()) {
             String name = slot.registration.name();
             if (result.status() == HealthStatus.UP) {

@@ -51,7 +51,7 @@ class AlertRuleRegistrationTest {
     @Test
     void settingsValidationNamesTheProperty() {
         assertThat(AlertSettings.ofDefaults()).isEqualTo(new AlertSettings(Duration.ofSeconds(15), Duration.ofHours(4), true,
-                1000, 1000, "service"));
+                1000, 1000, "service", Duration.ZERO));
         assertThatThrownBy(() -> AlertSettings.builder().repeatInterval(Duration.ZERO).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("monitor.alerts.repeat-interval");
         assertThatThrownBy(() -> AlertSettings.builder().historySize(0).build())

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertEngine;
 import dev.vigil.alert.AlertState;
@@ -21,6 +22,7 @@ import dev.vigil.jobs.JobStatus;
 import dev.vigil.metrics.MetricSample;
 import dev.vigil.metrics.MetricsHistory;
 import dev.vigil.security.Role;
+import dev.vigil.store.StoreStatus;
 
 /**
  * {@code GET /system-health}: one object an operator (or an assistant) reads to know how
@@ -30,31 +32,33 @@ import dev.vigil.security.Role;
 public final class SystemHealthView {
 
     private static final Set<String> RESERVED = Set.of("status", "timestamp", "uptime", "version", "database",
-            "jobs", "system", "checks", "collectors", "alerts", "sinks");
+            "jobs", "system", "checks", "collectors", "alerts", "sinks", "store");
 
     private final HealthRegistry health;
     private final MetricsHistory metrics;
     private final JobMonitor jobs;
     private final AlertEngine alerts;
     private final AlertDispatcher dispatcher;
+    private final Supplier<StoreStatus> store;
 
     private SystemHealthView(HealthRegistry health, MetricsHistory metrics, JobMonitor jobs, AlertEngine alerts,
-            AlertDispatcher dispatcher) {
+            AlertDispatcher dispatcher, Supplier<StoreStatus> store) {
         this.health = health;
         this.metrics = metrics;
         this.jobs = jobs;
         this.alerts = alerts;
         this.dispatcher = dispatcher;
+        this.store = store;
     }
 
-    /** The system-health operation, over the checks, metrics, jobs, alerts and deliveries it reports on. */
+    /** The system-health operation, over the checks, metrics, jobs, alerts, deliveries and store it reports on. */
     public static Operation operation(HealthRegistry health, MetricsHistory metrics, JobMonitor jobs, AlertEngine alerts,
-            AlertDispatcher dispatcher) {
-        SystemHealthView view = new SystemHealthView(health, metrics, jobs, alerts, dispatcher);
+            AlertDispatcher dispatcher, Supplier<StoreStatus> store) {
+        SystemHealthView view = new SystemHealthView(health, metrics, jobs, alerts, dispatcher, store);
         return Operation.get("system-health", "/system-health")
                 .role(Role.READ)
                 .description("Database, jobs, system resources, one section per business collector, alert counts, sink"
-                        + " status and every check with details")
+                        + " status, the store's state and every check with details")
                 .handler((caller, arguments) -> Result.ok(view.render()))
                 .build();
     }
@@ -79,6 +83,7 @@ public final class SystemHealthView {
         Map<String, Object> sinks = new LinkedHashMap<>();
         dispatcher.sinkStatus().forEach((name, status) -> sinks.put(name, status.toJson()));
         body.put("sinks", sinks);
+        body.put("store", store.get().toJson());
         body.put("checks", report.checks().stream().map(HealthEndpoints::service).toList());
         Map<String, String> failing = metrics.failingCollectors();
         if (!failing.isEmpty()) {

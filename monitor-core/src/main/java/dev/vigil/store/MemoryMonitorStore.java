@@ -1,0 +1,63 @@
+package dev.vigil.store;
+
+import java.time.Clock;
+import java.util.Objects;
+import dev.vigil.alert.AlertStore;
+import dev.vigil.alert.MemoryAlertStore;
+import dev.vigil.alert.delivery.MemoryNotificationOutbox;
+import dev.vigil.alert.delivery.NotificationOutbox;
+import dev.vigil.audit.AuditLog;
+import dev.vigil.audit.MemoryAuditLog;
+import dev.vigil.config.ConfigStore;
+import dev.vigil.config.MemoryConfigStore;
+import dev.vigil.health.CheckRunStore;
+import dev.vigil.health.MemoryCheckRunStore;
+
+/**
+ * The embedded default store: everything in memory, bounded by size (the newest 1,440 runs per check,
+ * 1,000 alert history entries, 10,000 audit entries, 1,000 delivered notifications), lost on a restart.
+ */
+public final class MemoryMonitorStore implements MonitorStore {
+
+    private final CheckRunStore checkRuns = new MemoryCheckRunStore();
+    private final AlertStore alerts = new MemoryAlertStore();
+    private final NotificationOutbox outbox = new MemoryNotificationOutbox();
+    private final AuditLog audit = new MemoryAuditLog();
+    private final ConfigStore config = new MemoryConfigStore();
+    private final LeaseStore leases;
+
+    /** A memory store whose leases are timed by {@code clock}. */
+    public MemoryMonitorStore(Clock clock) {
+        this.leases = new MemoryLeaseStore(Objects.requireNonNull(clock, "clock"));
+    }
+
+    @Override
+    public CheckRunStore checkRuns() {
+        return checkRuns;
+    }
+
+    @Override
+    public AlertStore alerts() {
+        return alerts;
+    }
+
+    @Override
+    public NotificationOutbox outbox() {
+        return outbox;
+    }
+
+    @Override
+    public AuditLog audit() {
+        return audit;
+    }
+
+    @Override
+    public ConfigStore config() {
+        return config;
+    }
+
+    @Override
+    public LeaseStore leases() {
+        return leases;
+    }
+}
