@@ -62,7 +62,7 @@ public final class BufferedMonitorStore implements MonitorStore {
     private final Object lock = new Object();
     private final ArrayDeque<Write> queue = new ArrayDeque<>(); // guarded by lock
     private final Map<String, Long> overflowed = new HashMap<>(); // guarded by lock
-    private boolean writing; // guarded by lock: a batch is out of the queue and being written
+    private int inFlight; // guarded by lock: writes out of the queue, being written
     private boolean closed; // guarded by lock
     private boolean full; // guarded by lock
     private long written; // guarded by lock
@@ -106,7 +106,7 @@ public final class BufferedMonitorStore implements MonitorStore {
     /** Whether writes reach the store, what waits and what overflowed. */
     public StoreStatus status() {
         synchronized (lock) {
-            return new StoreStatus(failingSince == null, failingSince, lastError, queue.size(), capacity, written,
+            return new StoreStatus(failingSince == null, failingSince, lastError, queue.size() + inFlight, capacity, written,
                     overflowed);
         }
     }
@@ -119,7 +119,7 @@ public final class BufferedMonitorStore implements MonitorStore {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
             lock.notifyAll();
-            while (!queue.isEmpty() || writing) {
+            while (!queue.isEmpty() || inFlight > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -197,7 +197,7 @@ public final class BufferedMonitorStore implements MonitorStore {
 
     private boolean enqueue(Write write) {
         synchronized (lock) {
-            if (queue.size() >= capacity) {
+            if (queue.size() + inFlight >= capacity) {
                 overflowed.merge(write.kind(), (long) write.size(), Long::sum);
                 if (!full) {
                     full = true;
@@ -206,7 +206,7 @@ public final class BufferedMonitorStore implements MonitorStore {
                 }
                 return false;
             }
-            if (full && queue.size() < capacity / 2) {
+            if (full && queue.size() + inFlight < capacity / 2) {
                 full = false;
                 log.info("Vigil's store buffer takes writes again ({} refused so far)", overflowed);
             }
@@ -234,15 +234,17 @@ public final class BufferedMonitorStore implements MonitorStore {
                     return;
                 }
                 batch = takeBatch();
-                writing = true;
+                inFlight = batch.stream().mapToInt(Write::size).sum();
             }
             Write failed = null;
             RuntimeException error = null;
             int done = 0;
+            long doneWrites = 0;
             for (Write write : batch) {
                 try {
                     write.apply(delegate);
                     done++;
+                    doneWrites += write.size();
                 } catch (RuntimeException e) {
                     failed = write;
                     error = e;
@@ -250,7 +252,7 @@ public final class BufferedMonitorStore implements MonitorStore {
                 }
             }
             synchronized (lock) {
-                written += done;
+                written += doneWrites;
                 if (failed != null) {
                     for (int i = batch.size() - 1; i >= done; i--) {
                         queue.addFirst(batch.get(i));
@@ -259,7 +261,7 @@ public final class BufferedMonitorStore implements MonitorStore {
                 } else {
                     noteSuccess();
                 }
-                writing = false;
+                inFlight = 0;
                 lock.notifyAll();
                 if (failed != null && !closed) {
                     try {
