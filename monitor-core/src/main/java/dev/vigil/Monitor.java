@@ -172,7 +172,7 @@ public final class Monitor implements AutoCloseable {
         runtimeConfig.onChange(RuntimeConfig.HEALTH_INTERVAL, health::setDefaultInterval);
         this.actionExecutor = ActionService.newExecutor(2, 16);
         this.actions = new ActionService(clock, builder.nanoTime, actionExecutor, scheduler, runtimeConfig, audit,
-                builder.actionSettings);
+                builder.actionSettings, store.actions());
         builder.actions.forEach(actions::register);
         RuleContext context = RuleContext.of(clock, metrics.store(), health::report).withJobs(jobs);
         AlertSettings alertSettings = builder.alertSettings;

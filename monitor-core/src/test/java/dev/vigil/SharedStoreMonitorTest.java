@@ -146,6 +146,11 @@ class SharedStoreMonitorTest {
         }
 
         @Override
+        public dev.vigil.action.ActionStore actions() {
+            return memory.actions();
+        }
+
+        @Override
         public LeaseStore leases() {
             return memory.leases();
         }

@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +41,7 @@ import dev.vigil.audit.AuditLog;
 import dev.vigil.config.RuntimeConfig;
 import dev.vigil.internal.DaemonThreadFactory;
 import dev.vigil.internal.HumanText;
+import dev.vigil.internal.Json;
 import dev.vigil.security.Caller;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -94,9 +95,8 @@ public final class ActionService {
     private final SecureRandom random = new SecureRandom();
 
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
-    private final Object approvalLock = new Object();
-    private final LinkedHashMap<String, Approval> approvals = new LinkedHashMap<>(); // token → approval, guarded by approvalLock
-    private final Map<String, UsedToken> usedTokens = new HashMap<>(); // guarded by approvalLock
+    private final ActionStore store;
+    private final AtomicBoolean storeFailing = new AtomicBoolean();
     private final Object idempotencyLock = new Object();
     private final LinkedHashMap<String, IdempotentCall> idempotency = new LinkedHashMap<>(); // guarded by idempotencyLock
     private final LinkedHashMap<String, TriggerOutcome> autoFixes = new LinkedHashMap<>(); // guarded by itself
@@ -131,6 +131,26 @@ public final class ActionService {
      */
     public ActionService(Clock clock, LongSupplier nanoTime, Executor executor, ScheduledExecutorService timer,
             RuntimeConfig config, AuditLog audit, ActionSettings settings) {
+        this(clock, nanoTime, executor, timer, config, audit, settings,
+                new MemoryActionStore(settings.maxPendingApprovals(), MemoryActionStore.DEFAULT_RUN_WINDOW));
+    }
+
+    /**
+     * Creates a service whose approval tokens and run times live in {@code store}, so that every instance
+     * sharing it honours the same approvals, hourly limit and cooldown.
+     *
+     * @param clock when triggers happen; the rate limit, cooldown and token expiry follow it
+     * @param nanoTime monotonic nanosecond source
+     * @param executor runs the actions, off the caller's thread; bounded, refusing work when full
+     * @param timer fires the actions' timeouts
+     * @param config the runtime switches
+     * @param audit where every trigger is recorded
+     * @param settings token and idempotency lifetimes and memory bounds
+     * @param store approval tokens and run times, possibly shared with other instances
+     */
+    public ActionService(Clock clock, LongSupplier nanoTime, Executor executor, ScheduledExecutorService timer,
+            RuntimeConfig config, AuditLog audit, ActionSettings settings, ActionStore store) {
+        this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -428,7 +448,11 @@ public final class ActionService {
         boolean needsApproval = registration.critical() && config.get(RuntimeConfig.REQUIRE_APPROVAL_FOR_CRITICAL);
         TriggerOutcome refused;
         Instant previousRun;
+        List<Instant> stored = storedRuns(registration, trigger.now);
         synchronized (slot) {
+            if (stored != null) {
+                slot.adoptRuns(stored);
+            }
             refused = check(trigger, killed, maxPerHour, needsApproval);
             previousRun = slot.lastRunAt;
             if (refused == null) {
@@ -451,6 +475,12 @@ public final class ActionService {
             }
             return done(conclude(trigger, trigger.rejected(TriggerOutcome.Rejection.BUSY,
                     "too many actions are running (the action executor is full); try again shortly", null)));
+        }
+        try {
+            store.recordRun(registration.id(), trigger.now);
+            storeRecovered();
+        } catch (RuntimeException e) {
+            storeFailed(e);
         }
         try {
             run.timeoutTask(timer.schedule(run::timeOut, registration.timeout().toNanos(), TimeUnit.NANOSECONDS));
@@ -510,14 +540,13 @@ public final class ActionService {
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant expiresAt = trigger.now.plus(settings.approvalTtl());
-        synchronized (approvalLock) {
-            forgetApprovals(trigger.now);
-            approvals.put(token, new Approval(trigger.actionId(), trigger.params, trigger.request.caller(), trigger.auditId, expiresAt));
-            Iterator<Approval> oldest = approvals.values().iterator();
-            while (approvals.size() > settings.maxPendingApprovals()) {
-                oldest.next();
-                oldest.remove();
-            }
+        try {
+            store.saveApproval(new ApprovalRecord(token, trigger.actionId(), trigger.params, trigger.request.caller(),
+                    trigger.auditId, expiresAt, null, null));
+            storeRecovered();
+        } catch (RuntimeException e) {
+            storeFailed(e);
+            return storeUnavailable(trigger);
         }
         return trigger.pending(token, expiresAt, "action '" + trigger.actionId()
                 + "' is critical and needs approval: trigger it again with this approvalToken before " + expiresAt);
@@ -529,45 +558,95 @@ public final class ActionService {
      */
     private @Nullable TriggerOutcome approve(Trigger trigger, String token) {
         String again = "; trigger the action without a token for a new one";
-        synchronized (approvalLock) {
-            forgetApprovals(trigger.now);
-            UsedToken used = usedTokens.get(token);
-            if (used != null) {
-                return invalidApproval(trigger, "approval token was already used at " + used.usedAt + " by " + used.by + again);
-            }
-            Approval approval = approvals.get(token);
-            if (approval == null) {
-                return invalidApproval(trigger, "approval token is not known (mistyped, or issued before a restart)" + again);
-            }
-            if (!approval.actionId.equals(trigger.actionId())) {
-                return invalidApproval(trigger, "approval token was issued for action '" + approval.actionId + "', not '"
-                        + trigger.actionId() + "'");
-            }
-            if (!approval.params.equals(trigger.params)) {
-                return invalidApproval(trigger, "approval token was issued for the parameters " + approval.params + ", not "
-                        + trigger.params);
-            }
-            if (!trigger.now.isBefore(approval.expiresAt)) {
-                return invalidApproval(trigger, "approval token expired at " + approval.expiresAt + again);
-            }
-            Caller approver = trigger.request.caller();
-            Caller requester = approval.requestedBy;
-            if (approver.identifiesPerson() && approver.equals(requester)) {
-                return trigger.rejected(TriggerOutcome.Rejection.APPROVAL_BY_REQUESTER, "action '" + trigger.actionId()
-                        + "' was requested by " + requester.id() + ", who cannot also approve it: a different caller must"
-                        + " approve it with this token before " + approval.expiresAt, null);
-            }
-            approvals.remove(token);
-            usedTokens.put(token, new UsedToken(trigger.now, approver.id(), approval.expiresAt));
-            trigger.extra.put("requestedBy", requester.id());
-            trigger.extra.put("approvedBy", approver.id());
-            trigger.extra.put("approvalAuditId", approval.auditId);
-            String note = approvalNote(requester, approver);
-            if (note != null) {
-                trigger.approvalNote = note;
-                trigger.extra.put("approvalNote", note);
-            }
+        Optional<ApprovalRecord> known;
+        try {
+            known = store.approval(token);
+            storeRecovered();
+        } catch (RuntimeException e) {
+            storeFailed(e);
+            return storeUnavailable(trigger);
+        }
+        if (known.isEmpty()) {
+            return invalidApproval(trigger, "approval token is not known (mistyped, or forgotten)" + again);
+        }
+        ApprovalRecord approval = known.get();
+        if (approval.used()) {
+            return invalidApproval(trigger, "approval token was already used at " + approval.usedAt() + " by "
+                    + approval.usedBy() + again);
+        }
+        if (!approval.actionId().equals(trigger.actionId())) {
+            return invalidApproval(trigger, "approval token was issued for action '" + approval.actionId() + "', not '"
+                    + trigger.actionId() + "'");
+        }
+        if (!sameParameters(approval.params(), trigger.params)) {
+            return invalidApproval(trigger, "approval token was issued for the parameters " + approval.params() + ", not "
+                    + trigger.params);
+        }
+        if (!trigger.now.isBefore(approval.expiresAt())) {
+            return invalidApproval(trigger, "approval token expired at " + approval.expiresAt() + again);
+        }
+        Caller approver = trigger.request.caller();
+        Caller requester = approval.requestedBy();
+        if (approver.identifiesPerson() && approver.equals(requester)) {
+            return trigger.rejected(TriggerOutcome.Rejection.APPROVAL_BY_REQUESTER, "action '" + trigger.actionId()
+                    + "' was requested by " + requester.id() + ", who cannot also approve it: a different caller must"
+                    + " approve it with this token before " + approval.expiresAt(), null);
+        }
+        boolean mine;
+        try {
+            mine = store.useApproval(token, approver.id(), trigger.now);
+            storeRecovered();
+        } catch (RuntimeException e) {
+            storeFailed(e);
+            return storeUnavailable(trigger);
+        }
+        if (!mine) {
+            return invalidApproval(trigger, "approval token was already used by another request" + again);
+        }
+        trigger.extra.put("requestedBy", requester.id());
+        trigger.extra.put("approvedBy", approver.id());
+        trigger.extra.put("approvalAuditId", approval.auditId());
+        String note = approvalNote(requester, approver);
+        if (note != null) {
+            trigger.approvalNote = note;
+            trigger.extra.put("approvalNote", note);
+        }
+        return null;
+    }
+
+    /** Parameters compare by their JSON text, so that values read back from a store (5 as a Long) still match. */
+    private static boolean sameParameters(Map<String, Object> approved, Map<String, Object> given) {
+        return Arrays.equals(Json.write(new TreeMap<>(approved)), Json.write(new TreeMap<>(given)));
+    }
+
+    private static TriggerOutcome storeUnavailable(Trigger trigger) {
+        return trigger.rejected(TriggerOutcome.Rejection.BUSY, "approvals cannot be read or stored right now (Vigil's store"
+                + " is unavailable); try again shortly", null);
+    }
+
+    /** The runs the store knows of within the rate-limit window and the cooldown; null when it cannot be read. */
+    private @Nullable List<Instant> storedRuns(ActionRegistration registration, Instant now) {
+        Duration back = registration.cooldown().compareTo(WINDOW) > 0 ? registration.cooldown() : WINDOW;
+        try {
+            List<Instant> runs = store.runsSince(registration.id(), now.minus(back));
+            storeRecovered();
+            return runs;
+        } catch (RuntimeException e) {
+            storeFailed(e);
             return null;
+        }
+    }
+
+    private void storeFailed(RuntimeException e) {
+        if (storeFailing.compareAndSet(false, true)) {
+            log.error("Vigil's action store is failing; rate limits and cooldowns count this instance's runs only and "
+                    + "approvals wait until it works again: {}", e.toString());
+        }
+    }
+
+    private void storeRecovered() {
+        if (storeFailing.compareAndSet(true, false)) {
+            log.info("Vigil's action store works again");
         }
     }
 
@@ -590,13 +669,6 @@ public final class ActionService {
                     + approver.id() + ", who approved it";
         }
         return null;
-    }
-
-    /** Drops tokens an approval-TTL after they expired: until then an attempt is told "expired" or "used". */
-    private void forgetApprovals(Instant now) {
-        Instant cutoff = now.minus(settings.approvalTtl());
-        approvals.values().removeIf(approval -> approval.expiresAt.isBefore(cutoff));
-        usedTokens.values().removeIf(used -> used.expiresAt.isBefore(cutoff));
     }
 
     /** Records the outcome as the action's last, audits and logs it. */
@@ -869,6 +941,18 @@ public final class ActionService {
             this.registration = registration;
         }
 
+        /** Takes the runs the store knows of (every instance's) as this action's runs, keeping the latest start. */
+        void adoptRuns(List<Instant> stored) {
+            runs.clear();
+            runs.addAll(stored);
+            if (!stored.isEmpty()) {
+                Instant last = stored.get(stored.size() - 1);
+                if (lastRunAt == null || last.isAfter(lastRunAt)) {
+                    lastRunAt = last;
+                }
+            }
+        }
+
         /** When the rate limit lets the action run again, or null if it may run now. */
         @Nullable Instant rateLimitedUntil(Instant now, int maxPerHour) {
             Instant leaving = now.minus(WINDOW);
@@ -919,9 +1003,4 @@ public final class ActionService {
         }
     }
 
-    private record Approval(String actionId, Map<String, Object> params, Caller requestedBy, String auditId, Instant expiresAt) {
-    }
-
-    private record UsedToken(Instant usedAt, String by, Instant expiresAt) {
-    }
 }

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import dev.vigil.action.ActionStore;
 import dev.vigil.alert.AlertState;
 import dev.vigil.alert.AlertStore;
 import dev.vigil.alert.AlertTransition;
@@ -42,8 +43,8 @@ import org.slf4j.LoggerFactory;
  * fails. While the store fails, the buffer keeps up to {@code capacity} writes, the outage is logged once
  * and shown by {@link #status()}, and the writer retries with a growing pause (up to 30 s); the buffer
  * is written, in order, once the store is back. A write the full buffer cannot take is counted per kind
- * and logged, never dropped in silence. Reads, leases, configuration and compare-and-set changes go
- * straight to the store.
+ * and logged, never dropped in silence. Reads, leases, configuration, action approvals and runs, and
+ * compare-and-set changes go straight to the store.
  */
 public final class BufferedMonitorStore implements MonitorStore {
 
@@ -158,6 +159,11 @@ public final class BufferedMonitorStore implements MonitorStore {
     @Override
     public ConfigStore config() {
         return delegate.config();
+    }
+
+    @Override
+    public ActionStore actions() {
+        return delegate.actions();
     }
 
     @Override

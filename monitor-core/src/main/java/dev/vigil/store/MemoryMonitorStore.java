@@ -2,6 +2,8 @@ package dev.vigil.store;
 
 import java.time.Clock;
 import java.util.Objects;
+import dev.vigil.action.ActionStore;
+import dev.vigil.action.MemoryActionStore;
 import dev.vigil.alert.AlertStore;
 import dev.vigil.alert.MemoryAlertStore;
 import dev.vigil.alert.delivery.MemoryNotificationOutbox;
@@ -15,7 +17,7 @@ import dev.vigil.health.MemoryCheckRunStore;
 
 /**
  * The embedded default store: everything in memory, bounded by size (the newest 1,440 runs per check,
- * 1,000 alert history entries, 10,000 audit entries, 1,000 delivered notifications), lost on a restart.
+ * 1,000 alert history entries, 10,000 audit entries, 1,000 delivered notifications, 1,000 approval tokens, a day of action runs), lost on a restart.
  */
 public final class MemoryMonitorStore implements MonitorStore {
 
@@ -24,6 +26,7 @@ public final class MemoryMonitorStore implements MonitorStore {
     private final NotificationOutbox outbox = new MemoryNotificationOutbox();
     private final AuditLog audit = new MemoryAuditLog();
     private final ConfigStore config = new MemoryConfigStore();
+    private final ActionStore actions = new MemoryActionStore();
     private final LeaseStore leases;
 
     /** A memory store whose leases are timed by {@code clock}. */
@@ -54,6 +57,11 @@ public final class MemoryMonitorStore implements MonitorStore {
     @Override
     public ConfigStore config() {
         return config;
+    }
+
+    @Override
+    public ActionStore actions() {
+        return actions;
     }
 
     @Override

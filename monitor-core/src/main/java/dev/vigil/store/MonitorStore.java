@@ -1,6 +1,7 @@
 package dev.vigil.store;
 
 import java.time.Instant;
+import dev.vigil.action.ActionStore;
 import dev.vigil.alert.AlertStore;
 import dev.vigil.alert.delivery.NotificationOutbox;
 import dev.vigil.audit.AuditLog;
@@ -9,7 +10,8 @@ import dev.vigil.health.CheckRunStore;
 
 /**
  * Everything Vigil keeps beyond the current moment, behind one entry point: check runs, alert state,
- * history and silences, the notification outbox, the audit trail, runtime switches and leases. Engines
+ * history and silences, the notification outbox, the audit trail, runtime switches, action approvals
+ * and runs, and leases. Engines
  * keep caches only; what must survive a restart goes through here.
  *
  * <p>Each kind has a small interface of its own, next to the records it stores (packages stay free
@@ -37,6 +39,9 @@ public interface MonitorStore extends AutoCloseable {
 
     /** Runtime switches that someone changed. */
     ConfigStore config();
+
+    /** Approval tokens and run times of remediation actions. */
+    ActionStore actions();
 
     /** Leases on singleton work. */
     LeaseStore leases();

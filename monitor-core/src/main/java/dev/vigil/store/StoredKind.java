@@ -11,7 +11,9 @@ public enum StoredKind {
     /** Delivered and dead-lettered notifications (undelivered ones are never purged). */
     NOTIFICATIONS,
     /** Audit entries. */
-    AUDIT;
+    AUDIT,
+    /** Action runs and approval tokens that expired. */
+    ACTIONS;
 
     /** Lower-case name with dashes, as in {@code monitor.store.retention.check-runs}. */
     public String propertyName() {

@@ -318,7 +318,7 @@ class ActionServiceTest {
 
         assertThat(actions.trigger(TriggerRequest.of("restart_server", Map.of("node", "a"), "alice")
                 .withApprovalToken("made-up")).message())
-                .isEqualTo("approval token is not known (mistyped, or issued before a restart); "
+                .isEqualTo("approval token is not known (mistyped, or forgotten); "
                         + "trigger the action without a token for a new one");
         assertThat(actions.trigger(TriggerRequest.of("restart_server", Map.of("node", "b"), "alice")
                 .withApprovalToken(token)).message())

@@ -239,6 +239,11 @@ class BufferedMonitorStoreTest {
         }
 
         @Override
+        public dev.vigil.action.ActionStore actions() {
+            return memory.actions();
+        }
+
+        @Override
         public LeaseStore leases() {
             return memory.leases();
         }
