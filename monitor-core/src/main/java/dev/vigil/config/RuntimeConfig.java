@@ -105,7 +105,15 @@ public final class RuntimeConfig {
             }
             slot.setDefault(value);
         });
-        for (StoredSetting stored : store.loadAll()) {
+        List<StoredSetting> loaded;
+        try {
+            loaded = store.loadAll();
+        } catch (RuntimeException e) { // the host starts anyway; the next reload brings the stored values
+            log.error("Could not read the runtime configuration from the store; starting with the defaults until it can"
+                    + " be read: {}", e.toString());
+            loaded = List.of();
+        }
+        for (StoredSetting stored : loaded) {
             Slot<?> slot = slots.get(stored.key());
             if (slot == null) {
                 log.warn("Ignoring stored runtime configuration key '{}': it does not exist (any more)", stored.key());

@@ -243,4 +243,31 @@ class RuntimeConfigTest {
             assertThat(entry.error()).contains("database down");
         });
     }
+
+    @Test
+    void storeThatIsAwayAtStartLeavesTheDefaultsUntilAReloadReadsIt() {
+        store.save(new StoredSetting("actions.kill-switch", "true", clock.instant(), "alice"));
+        boolean[] down = {true};
+        ConfigStore away = new ConfigStore() {
+            @Override
+            public List<StoredSetting> loadAll() {
+                if (down[0]) {
+                    throw new IllegalStateException("connection refused");
+                }
+                return store.loadAll();
+            }
+
+            @Override
+            public void save(StoredSetting setting) {
+                store.save(setting);
+            }
+        };
+
+        RuntimeConfig starting = new RuntimeConfig(clock, away, audit, Map.of());
+        assertThat(starting.get(RuntimeConfig.KILL_SWITCH)).isFalse();
+
+        down[0] = false;
+        starting.reload();
+        assertThat(starting.get(RuntimeConfig.KILL_SWITCH)).isTrue();
+    }
 }
