@@ -201,7 +201,7 @@ final class StoreDatabase {
                 }
             }
             log.error("Vigil's JDBC store tables '{}*' are at schema version {}, this Vigil needs version {} and does "
-                    + "not create tables (initialize-schema is {}): apply {} from classpath:{}{}/ with ${{prefix}} = {}",
+                    + "not create tables (initialize-schema is {}): apply {} from classpath:{}{}/ with ${prefix} = {}",
                     prefix, found, latestVersion(), mode.name().toLowerCase(java.util.Locale.ROOT), missing, SCRIPTS,
                     detected.folder(), prefix);
         } else if (found > latestVersion()) {
@@ -234,17 +234,19 @@ final class StoreDatabase {
             }
             Dialect.execute(connection, versionTableDdl());
             int found = readVersion(connection);
+            List<String> applied = new ArrayList<>();
             for (Migration migration : MIGRATIONS) {
                 if (migration.version() > found) {
                     for (String sql : statements(Dialect.POSTGRESQL, migration)) {
                         Dialect.execute(connection, sql);
                     }
-                    log.info("Vigil's JDBC store applied {} to tables '{}*'", migration.script(), prefix);
+                    applied.add(migration.script());
                 }
             }
-            int applied = readVersion(connection);
+            int now = readVersion(connection);
             connection.commit();
-            return applied;
+            logApplied(applied, now);
+            return now;
         } catch (SQLException | RuntimeException e) {
             rollback(connection, e);
             throw e;
@@ -272,6 +274,7 @@ final class StoreDatabase {
         try {
             Dialect.execute(connection, versionTableDdl());
             int found = readVersion(connection);
+            List<String> applied = new ArrayList<>();
             for (Migration migration : MIGRATIONS) {
                 if (migration.version() > found) {
                     for (String sql : statements(Dialect.H2, migration)) {
@@ -283,12 +286,21 @@ final class StoreDatabase {
                             }
                         }
                     }
-                    log.info("Vigil's JDBC store applied {} to tables '{}*'", migration.script(), prefix);
+                    applied.add(migration.script());
                 }
             }
-            return readVersion(connection);
+            int now = readVersion(connection);
+            logApplied(applied, now);
+            return now;
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void logApplied(List<String> applied, int now) {
+        if (!applied.isEmpty()) {
+            log.info("Vigil's JDBC store applied {} to tables '{}*', now at schema version {}", String.join(", ", applied),
+                    prefix, now);
         }
     }
 
