@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import dev.vigil.action.ActionStore;
 import dev.vigil.alert.AlertStore;
 import dev.vigil.alert.delivery.NotificationOutbox;
 import dev.vigil.audit.AuditLog;
@@ -42,6 +43,7 @@ public final class JdbcMonitorStore implements MonitorStore {
     private final JdbcAuditLog audit;
     private final ConfigStore config;
     private final LeaseStore leases;
+    private final JdbcActionStore actions;
 
     private JdbcMonitorStore(Builder builder) {
         this.database = new StoreDatabase(builder.dataSource, builder.tablePrefix, builder.initializeSchema, builder.clock);
@@ -51,6 +53,7 @@ public final class JdbcMonitorStore implements MonitorStore {
         this.audit = new JdbcAuditLog(database);
         this.config = new JdbcConfigStore(database);
         this.leases = new JdbcLeaseStore(database);
+        this.actions = new JdbcActionStore(database);
     }
 
     /** A builder for a store in {@code dataSource}. */
@@ -89,6 +92,11 @@ public final class JdbcMonitorStore implements MonitorStore {
     }
 
     @Override
+    public ActionStore actions() {
+        return actions;
+    }
+
+    @Override
     public LeaseStore leases() {
         return leases;
     }
@@ -109,6 +117,7 @@ public final class JdbcMonitorStore implements MonitorStore {
             case ALERT_HISTORY -> alerts.purgeHistory(cutoff, limit);
             case NOTIFICATIONS -> outbox.purge(cutoff, limit);
             case AUDIT -> audit.purge(cutoff, limit);
+            case ACTIONS -> actions.purge(cutoff, limit);
         };
     }
 

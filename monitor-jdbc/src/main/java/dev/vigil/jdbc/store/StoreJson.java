@@ -3,17 +3,22 @@ package dev.vigil.jdbc.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertState;
 import dev.vigil.alert.Notification;
 import dev.vigil.alert.Severity;
 import dev.vigil.internal.Json;
+import dev.vigil.security.Caller;
+import dev.vigil.security.Role;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,6 +82,25 @@ final class StoreJson {
         JsonNode node = tree(json);
         return new Notification(node.get("id").asText(), Notification.Kind.valueOf(node.get("kind").asText()),
                 alert(node.get("alert")), node.get("service").asText(), Instant.parse(node.get("createdAt").asText()));
+    }
+
+    static String caller(Caller caller) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("id", caller.id());
+        node.put("displayName", caller.displayName());
+        node.put("kind", caller.kind().name());
+        ArrayNode roles = node.putArray("roles");
+        caller.roles().stream().map(Role::name).sorted().forEach(roles::add);
+        node.put("authenticatedBy", caller.authenticatedBy());
+        return write(node);
+    }
+
+    static Caller caller(String json) {
+        JsonNode node = tree(json);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        node.get("roles").forEach(role -> roles.add(Role.valueOf(role.asText())));
+        return new Caller(node.get("id").asText(), node.get("displayName").asText(),
+                Caller.Kind.valueOf(node.get("kind").asText()), roles, node.get("authenticatedBy").asText());
     }
 
     static String alert(Alert alert) {

@@ -96,17 +96,17 @@ class JdbcMonitorStorePostgresSchemaTest {
         assertThat(store.schemaVersion()).isZero();
         assertThat(tables()).isEmpty();
         assertThat(StderrCapture.linesContaining(logged, "initialize-schema is embedded")).singleElement()
-                .satisfies(line -> assertThat(line).contains("schema/postgresql/", "V1__base.sql, V2__purge_indexes.sql"));
+                .satisfies(line -> assertThat(line).contains("schema/postgresql/", "V1__base.sql, V2__purge_indexes.sql, V3__actions.sql"));
     }
 
     @Test
     void alwaysModeCreatesEveryTableWithThePrefix() throws SQLException {
         JdbcMonitorStore store = builder().initializeSchema(SchemaInitialization.ALWAYS).build();
 
-        assertThat(store.schemaVersion()).isEqualTo(2);
+        assertThat(store.schemaVersion()).isEqualTo(StoreDatabase.latestVersion());
         Set<String> expected = new HashSet<>();
         for (String table : List.of("schema_version", "check_run", "alert", "alert_history", "silence", "outbox", "audit",
-                "setting", "lease")) {
+                "setting", "lease", "action_approval", "action_run")) {
             expected.add(prefix + table);
         }
         assertThat(tables()).isEqualTo(expected);
@@ -123,8 +123,8 @@ class JdbcMonitorStorePostgresSchemaTest {
 
         JdbcMonitorStore store = builder().initializeSchema(SchemaInitialization.ALWAYS).build();
 
-        assertThat(store.schemaVersion()).isEqualTo(2);
-        assertThat(StoreTests.recordedVersions(database, prefix)).containsExactly(1, 2);
+        assertThat(store.schemaVersion()).isEqualTo(StoreDatabase.latestVersion());
+        assertThat(StoreTests.recordedVersions(database, prefix)).containsExactly(1, 2, 3);
         assertThat(indexes()).contains(prefix + "check_run_by_time", prefix + "outbox_by_finish");
         assertThat(store.checkRuns().recent("db", 10)).containsExactly(new CheckRunRecord("a", "db",
                 new HealthCheckRun(T0, HealthStatus.DOWN, Duration.ofNanos(1_500_000), "refused")));
@@ -135,18 +135,19 @@ class JdbcMonitorStorePostgresSchemaTest {
         List<Integer> versions = StoreTests.runTogether(3,
                 thread -> builder().initializeSchema(SchemaInitialization.ALWAYS).build().schemaVersion());
 
-        assertThat(versions).containsOnly(2);
-        assertThat(StoreTests.recordedVersions(database, prefix)).containsExactly(1, 2);
+        assertThat(versions).containsOnly(StoreDatabase.latestVersion());
+        assertThat(StoreTests.recordedVersions(database, prefix)).containsExactly(1, 2, 3);
     }
 
     @Test
     void neverModeUsesTablesAMigrationToolCreatedFromTheShippedScripts() throws SQLException {
         StoreTests.applyScript(database, Dialect.POSTGRESQL, 1, prefix);
         StoreTests.applyScript(database, Dialect.POSTGRESQL, 2, prefix);
+        StoreTests.applyScript(database, Dialect.POSTGRESQL, 3, prefix);
 
         JdbcMonitorStore store = builder().initializeSchema(SchemaInitialization.NEVER).build();
 
-        assertThat(store.schemaVersion()).isEqualTo(2);
+        assertThat(store.schemaVersion()).isEqualTo(StoreDatabase.latestVersion());
         StoredSetting setting = new StoredSetting("health.interval", "30s", T0, "alice");
         store.config().save(setting);
         assertThat(store.config().loadAll()).containsExactly(setting);

@@ -36,7 +36,7 @@ class JdbcMonitorStoreSchemaTest {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final Set<String> TABLES = Set.of("SCHEMA_VERSION", "CHECK_RUN", "ALERT", "ALERT_HISTORY", "SILENCE",
-            "OUTBOX", "AUDIT", "SETTING", "LEASE");
+            "OUTBOX", "AUDIT", "SETTING", "LEASE", "ACTION_APPROVAL", "ACTION_RUN");
 
     private final JdbcDataSource database = StoreTests.h2("schema-" + DATABASES.incrementAndGet());
 
@@ -74,7 +74,7 @@ class JdbcMonitorStoreSchemaTest {
     void everyTableCarriesThePrefix() throws SQLException {
         JdbcMonitorStore store = JdbcMonitorStore.builder(database).tablePrefix("vigil_").build();
 
-        assertThat(store.schemaVersion()).isEqualTo(2);
+        assertThat(store.schemaVersion()).isEqualTo(StoreDatabase.latestVersion());
         assertThat(tables()).isEqualTo(prefixed("VIGIL_"));
     }
 
@@ -114,7 +114,7 @@ class JdbcMonitorStoreSchemaTest {
     @Test
     void embeddedModeInitialisesAnEmbeddedH2() {
         assertThat(JdbcMonitorStore.builder(database).initializeSchema(SchemaInitialization.EMBEDDED).build()
-                .schemaVersion()).isEqualTo(2);
+                .schemaVersion()).isEqualTo(StoreDatabase.latestVersion());
         assertThat(Dialect.embeddedH2("jdbc:h2:mem:x")).isTrue();
         assertThat(Dialect.embeddedH2("jdbc:h2:file:/data/vigil")).isTrue();
         assertThat(Dialect.embeddedH2("jdbc:h2:./vigil")).isTrue();
@@ -134,7 +134,7 @@ class JdbcMonitorStoreSchemaTest {
         assertThat(store.schemaVersion()).isZero();
         assertThat(tables()).isEmpty();
         assertThat(StderrCapture.linesContaining(logged, "are at schema version 0")).singleElement().satisfies(line ->
-                assertThat(line).contains("initialize-schema is never", "V1__base.sql, V2__purge_indexes.sql",
+                assertThat(line).contains("initialize-schema is never", "V1__base.sql, V2__purge_indexes.sql, V3__actions.sql",
                         "classpath:dev/vigil/jdbc/store/schema/h2/", "${prefix} = monitor_"));
     }
 
@@ -142,11 +142,12 @@ class JdbcMonitorStoreSchemaTest {
     void neverModeUsesTablesAMigrationToolCreatedFromTheShippedScripts() throws SQLException {
         StoreTests.applyScript(database, Dialect.H2, 1, "app_monitor_");
         StoreTests.applyScript(database, Dialect.H2, 2, "app_monitor_");
+        StoreTests.applyScript(database, Dialect.H2, 3, "app_monitor_");
 
         JdbcMonitorStore store = JdbcMonitorStore.builder(database).tablePrefix("app_monitor_")
                 .initializeSchema(SchemaInitialization.NEVER).build();
 
-        assertThat(store.schemaVersion()).isEqualTo(2);
+        assertThat(store.schemaVersion()).isEqualTo(StoreDatabase.latestVersion());
         StoredSetting setting = new StoredSetting("health.interval", "30s", T0, "alice");
         store.config().save(setting);
         assertThat(store.config().loadAll()).containsExactly(setting);
@@ -165,8 +166,8 @@ class JdbcMonitorStoreSchemaTest {
 
         JdbcMonitorStore store = JdbcMonitorStore.builder(database).build();
 
-        assertThat(store.schemaVersion()).isEqualTo(2);
-        assertThat(StoreTests.recordedVersions(database, "monitor_")).containsExactly(1, 2);
+        assertThat(store.schemaVersion()).isEqualTo(StoreDatabase.latestVersion());
+        assertThat(StoreTests.recordedVersions(database, "monitor_")).containsExactly(1, 2, 3);
         assertThat(indexes()).contains("MONITOR_CHECK_RUN_BY_TIME", "MONITOR_OUTBOX_BY_FINISH");
         assertThat(store.checkRuns().recent("db", 10)).containsExactly(new CheckRunRecord("a", "db",
                 new HealthCheckRun(T0, HealthStatus.DOWN, Duration.ofNanos(1_500_000), "refused")));
@@ -178,8 +179,8 @@ class JdbcMonitorStoreSchemaTest {
         List<Integer> versions = StoreTests.runTogether(3,
                 thread -> JdbcMonitorStore.builder(database).tablePrefix("race_").build().schemaVersion());
 
-        assertThat(versions).containsOnly(2);
-        assertThat(StoreTests.recordedVersions(database, "race_")).containsExactly(1, 2);
+        assertThat(versions).containsOnly(StoreDatabase.latestVersion());
+        assertThat(StoreTests.recordedVersions(database, "race_")).containsExactly(1, 2, 3);
     }
 
     @Test
@@ -211,7 +212,7 @@ class JdbcMonitorStoreSchemaTest {
 
         assertThat(StderrCapture.linesContaining(logged, "cannot reach its database")).hasSize(1);
         assertThat(StderrCapture.linesContaining(logged, "reached its database")).hasSize(1);
-        assertThat(store.schemaVersion()).isEqualTo(2);
+        assertThat(store.schemaVersion()).isEqualTo(StoreDatabase.latestVersion());
         assertThat(tables()).isEqualTo(prefixed("MONITOR_"));
     }
 

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import dev.vigil.action.ApprovalRecord;
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertState;
 import dev.vigil.alert.AlertStore;
@@ -39,6 +41,8 @@ import dev.vigil.health.CheckRunRecord;
 import dev.vigil.health.CheckRunStore;
 import dev.vigil.health.HealthCheckRun;
 import dev.vigil.health.HealthStatus;
+import dev.vigil.security.Caller;
+import dev.vigil.security.Role;
 import dev.vigil.store.LeaseStore;
 import dev.vigil.store.MonitorStore;
 import dev.vigil.store.StoredKind;
@@ -570,6 +574,62 @@ public abstract class MonitorStoreContractTest {
                 new StoredSetting("health.interval", "30s", T0, "alice"));
     }
 
+    // ---------------------------------------------------------------- actions
+
+    private static ApprovalRecord approval(String token, Instant expiresAt) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("node", 3);
+        params.put("region", "eu");
+        return new ApprovalRecord(token, "restart_server", params,
+                new Caller("agent", "Deploy agent", Caller.Kind.SHARED_CREDENTIAL, Set.of(Role.OPERATOR), "bearer-token"),
+                "audit-1", expiresAt, null, null);
+    }
+
+    @Test
+    void approvalComesBackEqualAndUnknownTokensAreUnknown() {
+        ApprovalRecord approval = approval("token-1", T0_MICROS.plusSeconds(600));
+        store.actions().saveApproval(approval);
+
+        assertThat(store.actions().approval("token-1")).contains(approval);
+        assertThat(store.actions().approval("token-2")).isEmpty();
+    }
+
+    @Test
+    void approvalIsUsedOnceAndRemembersByWhom() {
+        store.actions().saveApproval(approval("token-1", T0.plusSeconds(600)));
+
+        assertThat(store.actions().useApproval("token-1", "alice", T0_MICROS)).isTrue();
+        assertThat(store.actions().useApproval("token-1", "bob", T0.plusSeconds(1))).isFalse();
+        assertThat(store.actions().useApproval("unknown", "bob", T0)).isFalse();
+        assertThat(store.actions().approval("token-1")).hasValueSatisfying(used -> {
+            assertThat(used.usedBy()).isEqualTo("alice");
+            assertThat(used.usedAt()).isEqualTo(T0_MICROS);
+        });
+    }
+
+    @Test
+    void concurrentUsesOfOneApprovalHaveOneWinner() throws Exception {
+        store.actions().saveApproval(approval("token-1", T0.plusSeconds(600)));
+
+        List<Boolean> used = runTogether(4, i -> store.actions().useApproval("token-1", "caller-" + i, T0));
+
+        assertThat(used).containsOnlyOnce(true);
+    }
+
+    @Test
+    void runsComeBackOldestFirstFromTheirStart() {
+        store.actions().recordRun("clear_cache", T0.plusSeconds(20));
+        store.actions().recordRun("clear_cache", T0_MICROS);
+        store.actions().recordRun("restart_server", T0.plusSeconds(5));
+        store.actions().recordRun("clear_cache", T0.plusSeconds(40));
+
+        assertThat(store.actions().runsSince("clear_cache", T0)).containsExactly(T0_MICROS, T0.plusSeconds(20),
+                T0.plusSeconds(40));
+        assertThat(store.actions().runsSince("clear_cache", T0.plusSeconds(20))).containsExactly(T0.plusSeconds(20),
+                T0.plusSeconds(40));
+        assertThat(store.actions().runsSince("unknown", T0)).isEmpty();
+    }
+
     // ---------------------------------------------------------------- leases
 
     @Test
@@ -662,6 +722,23 @@ public abstract class MonitorStoreContractTest {
 
         assertPurgedInBatches(StoredKind.ALERT_HISTORY, T0.plusSeconds(100), 5);
         assertThat(store.alerts().history(null, null, 10)).containsExactly(kept);
+    }
+
+    @Test
+    void purgeDeletesOldActionRunsAndExpiredApprovals() {
+        assumeTrue(purgesByAge(), "this store is bounded by size");
+        for (int i = 0; i < 3; i++) {
+            store.actions().recordRun("clear_cache", T0.plusSeconds(i));
+        }
+        store.actions().recordRun("clear_cache", T0.plusSeconds(100));
+        store.actions().saveApproval(approval("expired-1", T0.plusSeconds(10)));
+        store.actions().saveApproval(approval("expired-2", T0.plusSeconds(20)));
+        store.actions().saveApproval(approval("valid", T0.plusSeconds(200)));
+
+        assertPurgedInBatches(StoredKind.ACTIONS, T0.plusSeconds(100), 5);
+        assertThat(store.actions().runsSince("clear_cache", T0)).containsExactly(T0.plusSeconds(100));
+        assertThat(store.actions().approval("expired-1")).isEmpty();
+        assertThat(store.actions().approval("valid")).isPresent();
     }
 
     @Test
