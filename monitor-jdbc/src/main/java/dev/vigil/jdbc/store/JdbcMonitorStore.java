@@ -141,7 +141,7 @@ public final class JdbcMonitorStore implements MonitorStore {
         public Builder tablePrefix(String prefix) {
             Objects.requireNonNull(prefix, "tablePrefix");
             if (!PREFIX.matcher(prefix).matches()) {
-                throw new IllegalArgumentException("monitor.store.jdbc.table-prefix must match " + PREFIX.pattern()
+                throw new IllegalArgumentException("monitor.store.table-prefix must match " + PREFIX.pattern()
                         + ", was '" + prefix + "'");
             }
             this.tablePrefix = prefix;

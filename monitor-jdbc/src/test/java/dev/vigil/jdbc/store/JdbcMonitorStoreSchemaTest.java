@@ -106,7 +106,7 @@ class JdbcMonitorStoreSchemaTest {
 
         for (String wrong : List.of("", "1st_", "a-b", "a b", "x;DROP", "a".repeat(32))) {
             assertThatThrownBy(() -> builder.tablePrefix(wrong)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("monitor.store.jdbc.table-prefix must match [A-Za-z_][A-Za-z0-9_]{0,30}");
+                    .hasMessageContaining("monitor.store.table-prefix must match [A-Za-z_][A-Za-z0-9_]{0,30}");
         }
         assertThat(builder.tablePrefix("_" + "a".repeat(30))).isSameAs(builder);
     }
