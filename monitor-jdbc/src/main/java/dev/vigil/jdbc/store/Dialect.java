@@ -15,9 +15,15 @@ enum Dialect {
         }
 
         @Override
-        String insertIgnoringDuplicate(String table, String key, String columns, int count) {
+        String insertIgnoringDuplicate(String table, String columns, String values) {
             // A duplicate fails with 23505, which the caller ignores; H2 keeps the transaction going.
-            return "INSERT INTO " + table + " (" + columns + ") VALUES (" + marks(count) + ")";
+            return "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ")";
+        }
+
+        @Override
+        String upsert(String table, String key, String columns) {
+            return "MERGE INTO " + table + " (" + columns + ") KEY (" + key + ") VALUES ("
+                    + Sql.marks(columns.split(",").length) + ")";
         }
 
         @Override
@@ -32,9 +38,24 @@ enum Dialect {
         }
 
         @Override
-        String insertIgnoringDuplicate(String table, String key, String columns, int count) {
-            return "INSERT INTO " + table + " (" + columns + ") VALUES (" + marks(count) + ") ON CONFLICT ("
-                    + key + ") DO NOTHING";
+        String insertIgnoringDuplicate(String table, String columns, String values) {
+            return "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ") ON CONFLICT DO NOTHING";
+        }
+
+        @Override
+        String upsert(String table, String key, String columns) {
+            StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (").append(columns)
+                    .append(") VALUES (").append(Sql.marks(columns.split(",").length)).append(") ON CONFLICT (")
+                    .append(key).append(") DO UPDATE SET ");
+            boolean first = true;
+            for (String column : columns.split(",")) {
+                String name = column.strip();
+                if (!name.equals(key)) {
+                    sql.append(first ? "" : ", ").append(name).append(" = EXCLUDED.").append(name);
+                    first = false;
+                }
+            }
+            return sql.toString();
         }
 
         @Override
@@ -64,7 +85,10 @@ enum Dialect {
      * An insert of one row that does nothing when a row with the same {@code key} exists, or (H2) fails with
      * {@link #UNIQUE_VIOLATION} and leaves the transaction usable.
      */
-    abstract String insertIgnoringDuplicate(String table, String key, String columns, int count);
+    abstract String insertIgnoringDuplicate(String table, String columns, String values);
+
+    /** An insert of one row that replaces the row with the same {@code key}. */
+    abstract String upsert(String table, String key, String columns);
 
     /** The end of a select returning at most the next parameter's number of rows. */
     abstract String limit();
@@ -102,9 +126,5 @@ enum Dialect {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
-    }
-
-    private static String marks(int count) {
-        return "?, ".repeat(count - 1) + "?";
     }
 }

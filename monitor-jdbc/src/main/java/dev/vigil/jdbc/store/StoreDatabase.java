@@ -124,6 +124,27 @@ final class StoreDatabase {
         }
     }
 
+    /**
+     * Deletes up to {@code limit} rows of {@code table} whose {@code time} is before {@code cutoff} (and that meet
+     * {@code condition}, if not empty), oldest first, in one short autocommitted statement.
+     */
+    int purge(String table, String key, String time, String condition, java.time.Instant cutoff, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive, was " + limit);
+        }
+        return call((connection, dialect) -> {
+            String name = table(table);
+            String sql = "DELETE FROM " + name + " WHERE " + key + " IN (SELECT " + key + " FROM " + name + " WHERE "
+                    + time + " < ?" + (condition.isEmpty() ? "" : " AND " + condition) + " ORDER BY " + time + " "
+                    + dialect.limit() + ")";
+            try (PreparedStatement delete = connection.prepareStatement(sql)) {
+                Sql.setInstant(delete, 1, cutoff);
+                delete.setInt(2, limit);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
     static RuntimeException failure(SQLException e) {
         return new IllegalStateException("Vigil's JDBC store failed: " + e.getMessage() + " (SQLState "
                 + e.getSQLState() + ")", e);
