@@ -14,10 +14,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -30,8 +31,6 @@ import org.springframework.util.ClassUtils;
         afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "monitor.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MonitorProperties.class)
-@Import({VigilStoreAutoConfiguration.Memory.class, VigilStoreAutoConfiguration.JdbcOwnDataSource.class,
-        VigilStoreAutoConfiguration.JdbcApplicationDataSource.class, VigilStoreAutoConfiguration.JdbcModuleMissing.class})
 public final class VigilStoreAutoConfiguration {
 
     private static final String TYPE = "monitor.store.type";
@@ -78,6 +77,7 @@ public final class VigilStoreAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = JDBC_STORE)
     @ConditionalOnProperty(name = TYPE, havingValue = "jdbc")
+    @Conditional(NoStoreUrl.class)
     static final class JdbcApplicationDataSource {
 
         @Bean
@@ -92,6 +92,18 @@ public final class VigilStoreAutoConfiguration {
             // Vigil's own statements are not the application's: they stay out of its statement statistics.
             DataSource target = dataSource instanceof MonitoredDataSource monitored ? monitored.target() : dataSource;
             return JdbcStores.create(target, properties.getStore());
+        }
+    }
+
+    /** Matches when {@code monitor.store.datasource.url} is not set. */
+    static final class NoStoreUrl extends NoneNestedConditions {
+
+        NoStoreUrl() {
+            super(ConfigurationPhase.PARSE_CONFIGURATION);
+        }
+
+        @ConditionalOnProperty(name = "monitor.store.datasource.url")
+        static final class StoreUrl {
         }
     }
 

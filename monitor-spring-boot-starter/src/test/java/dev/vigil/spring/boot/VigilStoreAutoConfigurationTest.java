@@ -81,7 +81,7 @@ class VigilStoreAutoConfigurationTest {
                     assertThat(context).hasNotFailed();
                     assertThat(context).hasSingleBean(DataSource.class); // the store's pool is no DataSource bean
                     assertThat(context.getBean(MonitorStore.class)).isInstanceOf(JdbcMonitorStore.class);
-                    assertThat(storeTables(h2(storeUrl), "vigil_")).isNotEmpty();
+                    assertThat(storeTables(h2(storeUrl, "sa"), "vigil_")).isNotEmpty();
                     assertThat(storeTables(h2(appUrl), "vigil_")).isEmpty();
                     assertThat(context.getBean(Monitor.class).health().names()).contains("database"); // the app's
                     StoreConnectionPool pool = context.getBean(StoreConnectionPool.class);
@@ -191,8 +191,13 @@ class VigilStoreAutoConfigurationTest {
     }
 
     private static DataSource h2(String url) {
+        return h2(url, "");
+    }
+
+    private static DataSource h2(String url, String user) {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(url);
+        dataSource.setUser(user);
         return dataSource;
     }
 
