@@ -112,8 +112,8 @@ public final class MonitoredDataSource implements DataSource, Closeable {
         return settings;
     }
 
-    /** The wrapped data source. */
-    DataSource target() {
+    /** The wrapped data source, for work that is not the application's (Vigil's own store) and is not timed. */
+    public DataSource target() {
         return target;
     }
 

@@ -100,6 +100,16 @@ class DemoServiceTest {
     }
 
     @Test
+    void vigilKeepsItsStateInTheJdbcStore() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode store = demo.admin("/api/admin/system-health").get("store");
+            assertThat(store.get("status").asText()).isEqualTo("up");
+            assertThat(store.get("capacity").asInt()).isEqualTo(50_000); // only a shared store has a write buffer
+            assertThat(store.get("written").asLong()).isPositive();
+        });
+    }
+
+    @Test
     void forcingACriticalCheckDownTurnsHealthInto503WithinOneInterval() throws Exception {
         assertThat(demo.postFault("{\"check\": \"payments-gateway\", \"status\": \"down\"}").statusCode()).isEqualTo(200);
 

@@ -160,9 +160,13 @@ public final class PlainServletApp implements AutoCloseable {
 
             // Every statement through this DataSource is timed and counted by shape.
             MonitoredDataSource dataSource = MonitoredDataSource.wrap(pool, monitor);
-            monitor.health().register(HealthCheckRegistration.of("database", DataSourceHealthCheck.of(dataSource)));
+            // Checks of the shared database are singletons: with several instances on a shared store, one runs them.
+            monitor.health().register(HealthCheckRegistration.builder("database", DataSourceHealthCheck.of(dataSource))
+                    .singleton(true)
+                    .build());
             monitor.health().register(HealthCheckRegistration.builder("order-backlog", orderBacklog(dataSource))
                     .critical(false)
+                    .singleton(true)
                     .build());
             monitor.metrics().register("orders", orders(dataSource));
             // Read-only SQL for operators, through a role that may only SELECT (never the application's own user).

@@ -28,6 +28,12 @@ public class MonitorAlertProperties {
     /** Service name in notifications; defaults to spring.application.name. */
     private String service;
 
+    /**
+     * How long no instance may have seen a firing alert's condition before it resolves. 0 means automatic: at once
+     * with the memory store, two evaluation intervals with a store several instances share.
+     */
+    private Duration resolveGrace = Duration.ZERO;
+
     /** Whether the default rules (service down/degraded, database down, error ratio, p95 latency, disk, memory, job failures) are registered. */
     private boolean defaults = true;
 
@@ -73,6 +79,14 @@ public class MonitorAlertProperties {
 
     public void setService(String service) {
         this.service = service;
+    }
+
+    public Duration getResolveGrace() {
+        return resolveGrace;
+    }
+
+    public void setResolveGrace(Duration resolveGrace) {
+        this.resolveGrace = resolveGrace;
     }
 
     public boolean isDefaults() {

@@ -23,6 +23,12 @@ public class MonitorProperties {
     /** The service version reported by /api/health. Defaults to the build info or the main class's manifest. */
     private String version;
 
+    /**
+     * This instance's id among the instances sharing a store, as check runs and leases name it. Unset: host
+     * name, process id and a random suffix, new on every start.
+     */
+    private String instanceId;
+
     private final Health health = new Health();
     private final Admin admin = new Admin();
     private final Checks checks = new Checks();
@@ -32,6 +38,7 @@ public class MonitorProperties {
     private final Jobs jobs = new Jobs();
     private final Actions actions = new Actions();
     private final Query query = new Query();
+    private final Store store = new Store();
 
     public boolean isEnabled() {
         return enabled;
@@ -47,6 +54,14 @@ public class MonitorProperties {
 
     public void setVersion(String version) {
         this.version = version;
+    }
+
+    public String getInstanceId() {
+        return instanceId;
+    }
+
+    public void setInstanceId(String instanceId) {
+        this.instanceId = instanceId;
     }
 
     public Health getHealth() {
@@ -83,6 +98,223 @@ public class MonitorProperties {
 
     public Query getQuery() {
         return query;
+    }
+
+    public Store getStore() {
+        return store;
+    }
+
+    /** Where Vigil keeps check runs, alerts, silences, notifications, the audit trail, runtime switches and leases. */
+    public static class Store {
+
+        /** memory (the default: kept in the process, lost on a restart) or jdbc (a database several instances share). */
+        private StoreType type = StoreType.MEMORY;
+
+        /** Whether the JDBC store creates its tables: embedded (only on an embedded database such as H2), always, never. */
+        private SchemaInitialization initializeSchema = SchemaInitialization.EMBEDDED;
+
+        /** Prefix of the JDBC store's table names. */
+        private String tablePrefix = "monitor_";
+
+        /** How long each kind of record is kept before the purge deletes it. */
+        private final Retention retention = new Retention();
+
+        /** Time between two purges of old records (one instance purges: the holder of the lease). */
+        private Duration purgeInterval = Duration.ofHours(1);
+
+        /** Records deleted per statement by the purge. */
+        private int purgeBatchSize = 1000;
+
+        /** Writes held at most while the JDBC store is away; further ones are dropped, counted and logged. */
+        private int bufferCapacity = 50_000;
+
+        private final StoreDataSource datasource = new StoreDataSource();
+
+        public StoreType getType() {
+            return type;
+        }
+
+        public void setType(StoreType type) {
+            this.type = type;
+        }
+
+        public SchemaInitialization getInitializeSchema() {
+            return initializeSchema;
+        }
+
+        public void setInitializeSchema(SchemaInitialization initializeSchema) {
+            this.initializeSchema = initializeSchema;
+        }
+
+        public String getTablePrefix() {
+            return tablePrefix;
+        }
+
+        public void setTablePrefix(String tablePrefix) {
+            this.tablePrefix = tablePrefix;
+        }
+
+        public Retention getRetention() {
+            return retention;
+        }
+
+        public Duration getPurgeInterval() {
+            return purgeInterval;
+        }
+
+        public void setPurgeInterval(Duration purgeInterval) {
+            this.purgeInterval = purgeInterval;
+        }
+
+        public int getPurgeBatchSize() {
+            return purgeBatchSize;
+        }
+
+        public void setPurgeBatchSize(int purgeBatchSize) {
+            this.purgeBatchSize = purgeBatchSize;
+        }
+
+        public int getBufferCapacity() {
+            return bufferCapacity;
+        }
+
+        public void setBufferCapacity(int bufferCapacity) {
+            this.bufferCapacity = bufferCapacity;
+        }
+
+        public StoreDataSource getDatasource() {
+            return datasource;
+        }
+    }
+
+    /** The kinds of store. */
+    public enum StoreType {
+        /** In the process, bounded by size, lost on a restart. */
+        MEMORY,
+        /** In a database (H2, PostgreSQL), kept across restarts and shared by several instances. */
+        JDBC
+    }
+
+    /** When the JDBC store creates its tables. */
+    public enum SchemaInitialization {
+        /** Only on an embedded database (H2). */
+        EMBEDDED,
+        /** On every database; the statements are idempotent. */
+        ALWAYS,
+        /** Never: the tables come from a migration tool (Flyway, Liquibase) or a DBA. */
+        NEVER
+    }
+
+    /** How long each kind of stored record is kept. */
+    public static class Retention {
+
+        /** Health check runs. */
+        private Duration checkRuns = Duration.ofDays(30);
+
+        /** Alert history entries. */
+        private Duration alertHistory = Duration.ofDays(30);
+
+        /** Delivered and dead-lettered notifications (undelivered ones are never purged). */
+        private Duration notifications = Duration.ofDays(30);
+
+        /** Audit entries. */
+        private Duration audit = Duration.ofDays(30);
+
+        /** Action runs and expired approval tokens. */
+        private Duration actions = Duration.ofDays(30);
+
+        public Duration getCheckRuns() {
+            return checkRuns;
+        }
+
+        public void setCheckRuns(Duration checkRuns) {
+            this.checkRuns = checkRuns;
+        }
+
+        public Duration getAlertHistory() {
+            return alertHistory;
+        }
+
+        public void setAlertHistory(Duration alertHistory) {
+            this.alertHistory = alertHistory;
+        }
+
+        public Duration getNotifications() {
+            return notifications;
+        }
+
+        public void setNotifications(Duration notifications) {
+            this.notifications = notifications;
+        }
+
+        public Duration getAudit() {
+            return audit;
+        }
+
+        public void setAudit(Duration audit) {
+            this.audit = audit;
+        }
+
+        public Duration getActions() {
+            return actions;
+        }
+
+        public void setActions(Duration actions) {
+            this.actions = actions;
+        }
+    }
+
+    /** A data source of the store's own, instead of the application's DataSource bean (pooled by HikariCP). */
+    public static class StoreDataSource {
+
+        /** JDBC URL; when set, the store uses a pool of its own on it, closed on shutdown. */
+        private String url;
+
+        /** Database user. */
+        private String username;
+
+        /** Its password (a secret: keep it in an environment variable). */
+        private String password;
+
+        /** JDBC driver class; unset: derived from the URL. */
+        private String driverClassName;
+
+        public String getUrl() {
+            return url;
+        }
+
+        public void setUrl(String url) {
+            this.url = url;
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public String getDriverClassName() {
+            return driverClassName;
+        }
+
+        public void setDriverClassName(String driverClassName) {
+            this.driverClassName = driverClassName;
+        }
+
+        @Override
+        public String toString() {
+            return "StoreDataSource[url=" + url + ", password=" + (password == null ? "unset" : "******") + "]";
+        }
     }
 
     /** Read-only SQL for admins ({@code POST /api/admin/run-query}). */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,9 @@ import dev.vigil.metrics.MetricsSettings;
 import dev.vigil.security.AdminAuthenticator;
 import dev.vigil.security.BearerTokens;
 import dev.vigil.security.Role;
+import dev.vigil.store.MonitorStore;
+import dev.vigil.store.StoreSettings;
+import dev.vigil.store.StoredKind;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -75,6 +79,21 @@ public final class VigilAutoConfiguration {
                 .maxConcurrentChecks(health.getMaxConcurrentChecks())
                 .historySize(health.getHistorySize())
                 .build();
+    }
+
+    /** Retention, purge schedule and write buffer of the store, from {@code monitor.store.*}. */
+    @Bean
+    @ConditionalOnMissingBean
+    StoreSettings vigilStoreSettings(MonitorProperties properties) {
+        MonitorProperties.Store store = properties.getStore();
+        MonitorProperties.Retention retention = store.getRetention();
+        Map<StoredKind, Duration> kept = new EnumMap<>(StoredKind.class);
+        kept.put(StoredKind.CHECK_RUNS, retention.getCheckRuns());
+        kept.put(StoredKind.ALERT_HISTORY, retention.getAlertHistory());
+        kept.put(StoredKind.NOTIFICATIONS, retention.getNotifications());
+        kept.put(StoredKind.AUDIT, retention.getAudit());
+        kept.put(StoredKind.ACTIONS, retention.getActions());
+        return new StoreSettings(kept, store.getPurgeInterval(), store.getPurgeBatchSize(), store.getBufferCapacity());
     }
 
     @Bean
@@ -181,7 +200,8 @@ public final class VigilAutoConfiguration {
             ObjectProvider<HealthCheckRegistration> registrations, ObjectProvider<BuildProperties> buildProperties,
             ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<MonitorBuilderCustomizer> customizers,
             MonitorAlertProperties alertProperties, ObjectProvider<AlertRuleRegistration> alertRules,
-            ObjectProvider<AlertSinkRegistration> sinkRegistrations, Environment environment) {
+            ObjectProvider<AlertSinkRegistration> sinkRegistrations, ObjectProvider<MonitorStore> store,
+            StoreSettings storeSettings, Environment environment) {
         MissingSinkModules.warn(environment, classLoader(beans));
         Monitor.Builder builder = Monitor.builder()
                 .version(version(properties, buildProperties, environment))
@@ -189,7 +209,15 @@ public final class VigilAutoConfiguration {
                 .metricsSettings(metricsSettings)
                 .apiSettings(apiSettings)
                 .adminAuthenticator(adminAuthenticator)
-                .systemMetrics(properties.getMetrics().isSystem(), Path.of(properties.getChecks().getDisk().getPath()));
+                .systemMetrics(properties.getMetrics().isSystem(), Path.of(properties.getChecks().getDisk().getPath()))
+                .storeSettings(storeSettings);
+        MonitorStore configuredStore = store.getIfAvailable(); // one bean (VigilStoreAutoConfiguration's or the application's)
+        if (configuredStore != null) {
+            builder.store(configuredStore);
+        }
+        if (properties.getInstanceId() != null && !properties.getInstanceId().isBlank()) {
+            builder.instanceId(properties.getInstanceId().strip());
+        }
         MeterRegistry hostRegistry = meterRegistry.getIfUnique();
         if (hostRegistry != null) {
             builder.meterRegistry(hostRegistry);
@@ -234,6 +262,7 @@ public final class VigilAutoConfiguration {
                 .repeatInterval(properties.getRepeatInterval())
                 .sendResolved(properties.isSendResolved())
                 .service(service)
+                .resolveGrace(properties.getResolveGrace())
                 .build());
         AlertRuleProperties configured = new AlertRuleProperties(properties.getRules());
         builder.defaultAlertRules(properties.isDefaults(), configured.overrides());
@@ -327,7 +356,18 @@ public final class VigilAutoConfiguration {
     }
 
     static HealthCheckRegistration registration(String name, HealthCheck check, MonitorProperties.CheckToggle toggle) {
-        HealthCheckRegistration.Builder builder = HealthCheckRegistration.builder(name, check).critical(toggle.isCritical());
+        return registration(name, check, toggle, false);
+    }
+
+    /**
+     * A registration of a built-in check; {@code singleton} for checks of something the instances share (a URL,
+     * the database), which one instance at a time runs when several share a store.
+     */
+    static HealthCheckRegistration registration(String name, HealthCheck check, MonitorProperties.CheckToggle toggle,
+            boolean singleton) {
+        HealthCheckRegistration.Builder builder = HealthCheckRegistration.builder(name, check)
+                .critical(toggle.isCritical())
+                .singleton(singleton);
         if (toggle.getInterval() != null) {
             builder.interval(toggle.getInterval());
         }
@@ -349,7 +389,7 @@ public final class VigilAutoConfiguration {
         if (http.getBodyContains() != null && !http.getBodyContains().isEmpty()) {
             check.bodyContains(http.getBodyContains());
         }
-        return registration(http.getName(), check.build(), http);
+        return registration(http.getName(), check.build(), http, true);
     }
 
     private static String version(MonitorProperties properties, ObjectProvider<BuildProperties> buildProperties,

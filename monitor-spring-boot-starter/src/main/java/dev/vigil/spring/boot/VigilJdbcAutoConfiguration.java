@@ -54,7 +54,7 @@ public final class VigilJdbcAutoConfiguration {
         if (database.getValidationQuery() != null && !database.getValidationQuery().isBlank()) {
             check.validationQuery(database.getValidationQuery());
         }
-        return VigilAutoConfiguration.registration("database", check.build(), database);
+        return VigilAutoConfiguration.registration("database", check.build(), database, true);
     }
 
     /** Wraps every DataSource bean as it is created (before anything injects it). */

@@ -2,6 +2,7 @@ package dev.vigil.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.alert.AlertSettings;
 import dev.vigil.api.ApiSettings;
 import dev.vigil.health.HealthSettings;
 import dev.vigil.health.checks.DiskSpaceCheck;
@@ -9,6 +10,8 @@ import dev.vigil.health.checks.HttpEndpointCheck;
 import dev.vigil.health.checks.JvmHeapCheck;
 import dev.vigil.jdbc.DataSourceHealthCheck;
 import dev.vigil.jdbc.query.QueryRunnerSettings;
+import dev.vigil.store.StoreSettings;
+import dev.vigil.store.StoredKind;
 import org.junit.jupiter.api.Test;
 
 /** The property defaults are literals (for IDE metadata); they must match the core's constants. */
@@ -58,5 +61,22 @@ class MonitorPropertiesTest {
         assertThat(query.getMaxQueryLength()).isEqualTo(QueryRunnerSettings.DEFAULT_MAX_QUERY_LENGTH);
         assertThat(query.getMaxResultChars()).isEqualTo(QueryRunnerSettings.DEFAULT_MAX_RESULT_CHARS);
         assertThat(query.getMaxCellChars()).isEqualTo(QueryRunnerSettings.DEFAULT_MAX_CELL_CHARS);
+    }
+
+    @Test
+    void storeDefaultsMatchTheCore() {
+        MonitorProperties.Store store = properties.getStore();
+        StoreSettings defaults = StoreSettings.ofDefaults();
+        assertThat(store.getType()).isEqualTo(MonitorProperties.StoreType.MEMORY);
+        assertThat(store.getInitializeSchema()).isEqualTo(MonitorProperties.SchemaInitialization.EMBEDDED);
+        assertThat(store.getTablePrefix()).isEqualTo("monitor_");
+        assertThat(store.getRetention().getCheckRuns()).isEqualTo(defaults.retention(StoredKind.CHECK_RUNS));
+        assertThat(store.getRetention().getAlertHistory()).isEqualTo(defaults.retention(StoredKind.ALERT_HISTORY));
+        assertThat(store.getRetention().getNotifications()).isEqualTo(defaults.retention(StoredKind.NOTIFICATIONS));
+        assertThat(store.getRetention().getAudit()).isEqualTo(defaults.retention(StoredKind.AUDIT));
+        assertThat(store.getPurgeInterval()).isEqualTo(defaults.purgeInterval());
+        assertThat(store.getPurgeBatchSize()).isEqualTo(defaults.purgeBatchSize());
+        assertThat(store.getBufferCapacity()).isEqualTo(defaults.bufferCapacity());
+        assertThat(new MonitorAlertProperties().getResolveGrace()).isEqualTo(AlertSettings.ofDefaults().resolveGrace());
     }
 }
