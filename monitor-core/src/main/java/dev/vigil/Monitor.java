@@ -318,6 +318,25 @@ public final class Monitor implements AutoCloseable {
         }
     }
 
+    /** Gives up this instance's leases, so another instance takes its singleton work over at once. */
+    private void releaseLeases() {
+        if (!store.shared()) {
+            return;
+        }
+        List<String> leases = new ArrayList<>();
+        leases.add(RETENTION_LEASE);
+        for (String name : health.names()) {
+            health.registration(name).filter(HealthCheckRegistration::singleton).ifPresent(check -> leases.add("check:" + name));
+        }
+        try {
+            for (String lease : leases) {
+                store.leases().release(lease, instanceId);
+            }
+        } catch (RuntimeException e) {
+            log.debug("Could not give up Vigil's leases; they run out by themselves", e);
+        }
+    }
+
     private void storeRun(String check, HealthCheckRun run) {
         store.checkRuns().add(List.of(new CheckRunRecord(instanceId, check, run)));
     }
@@ -467,6 +486,7 @@ public final class Monitor implements AutoCloseable {
         shutdown(checkExecutor);
         shutdown(actionExecutor);
         dispatcher.close();
+        releaseLeases();
         try {
             store.close();
         } catch (Exception e) {

@@ -85,6 +85,8 @@ class SharedStoreMonitorTest {
         b.start();
         a.close();
 
+        assertThat(store.leases().holder("check:payments-api").map(lease -> lease.owner())).as("given up on close")
+                .isNotEqualTo(java.util.Optional.of("a"));
         await().atMost(DEADLINE).until(() -> runsByInstance.containsKey("b"));
         assertThat(store.leases().holder("check:payments-api")).hasValueSatisfying(lease ->
                 assertThat(lease.owner()).isEqualTo("b"));

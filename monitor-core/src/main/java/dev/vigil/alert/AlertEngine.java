@@ -584,6 +584,10 @@ public final class AlertEngine {
     }
 
     private void storeFailed(RuntimeException e) {
+        if (Thread.currentThread().isInterrupted()) { // the monitor is stopping: not an outage
+            log.debug("An alert store call was interrupted", e);
+            return;
+        }
         if (storeFailing.compareAndSet(false, true)) {
             log.error("The alert store is failing; alerts are evaluated from memory until it works again: {}",
                     describe(e));
