@@ -714,10 +714,17 @@ public final class AlertEngine {
         }
     }
 
-    /** The silences that have not ended, including those that start later. */
+    /**
+     * The silences that have not ended, including those that start later, as the store has them (every
+     * instance's); while the store cannot be read, as this instance last read them.
+     */
     public List<Silence> silences() {
         Instant now = clock.instant();
+        List<Silence> stored = storeCall(() -> store.silences(now));
         synchronized (lock) {
+            if (stored != null) {
+                silences = stored;
+            }
             return silences.stream().filter(silence -> silence.endsAt().isAfter(now)).toList();
         }
     }
