@@ -15,9 +15,15 @@ enum Dialect {
         }
 
         @Override
-        String insertIgnoringDuplicate(String table, String key, String columns, int count) {
+        String insertIgnoringDuplicate(String table, String columns, String values) {
             // A duplicate fails with 23505, which the caller ignores; H2 keeps the transaction going.
-            return "INSERT INTO " + table + " (" + columns + ") VALUES (" + marks(count) + ")";
+            return "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ")";
+        }
+
+        @Override
+        String upsert(String table, String key, String columns) {
+            return "MERGE INTO " + table + " (" + columns + ") KEY (" + key + ") VALUES ("
+                    + Sql.marks(columns.split(",").length) + ")";
         }
 
         @Override
@@ -32,9 +38,24 @@ enum Dialect {
         }
 
         @Override
-        String insertIgnoringDuplicate(String table, String key, String columns, int count) {
-            return "INSERT INTO " + table + " (" + columns + ") VALUES (" + marks(count) + ") ON CONFLICT ("
-                    + key + ") DO NOTHING";
+        String insertIgnoringDuplicate(String table, String columns, String values) {
+            return "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ") ON CONFLICT DO NOTHING";
+        }
+
+        @Override
+        String upsert(String table, String key, String columns) {
+            StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (").append(columns)
+                    .append(") VALUES (").append(Sql.marks(columns.split(",").length)).append(") ON CONFLICT (")
+                    .append(key).append(") DO UPDATE SET ");
+            boolean first = true;
+            for (String column : columns.split(",")) {
+                String name = column.strip();
+                if (!name.equals(key)) {
+                    sql.append(first ? "" : ", ").append(name).append(" = EXCLUDED.").append(name);
+                    first = false;
+                }
+            }
+            return sql.toString();
         }
 
         @Override
@@ -64,7 +85,10 @@ enum Dialect {
      * An insert of one row that does nothing when a row with the same {@code key} exists, or (H2) fails with
      * {@link #UNIQUE_VIOLATION} and leaves the transaction usable.
      */
-    abstract String insertIgnoringDuplicate(String table, String key, String columns, int count);
+    abstract String insertIgnoringDuplicate(String table, String columns, String values);
+
+    /** An insert of one row that replaces the row with the same {@code key}. */
+    abstract String upsert(String table, String key, String columns);
 
     /** The end of a select returning at most the next parameter's number of rows. */
     abstract String limit();
@@ -90,10 +114,11 @@ enum Dialect {
 
     /** Whether the database behind {@code connection} is embedded: H2 in memory or in a file, not over TCP. */
     boolean embedded(Connection connection) throws SQLException {
-        if (this != H2) {
-            return false;
-        }
-        String url = connection.getMetaData().getURL();
+        return this == H2 && embeddedH2(connection.getMetaData().getURL());
+    }
+
+    /** Whether {@code url} opens H2 in this process (in memory or a file) rather than on a server. */
+    static boolean embeddedH2(String url) {
         String lower = url == null ? "" : url.toLowerCase(Locale.ROOT);
         return lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:tcp:") && !lower.startsWith("jdbc:h2:ssl:");
     }
@@ -102,9 +127,5 @@ enum Dialect {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
-    }
-
-    private static String marks(int count) {
-        return "?, ".repeat(count - 1) + "?";
     }
 }

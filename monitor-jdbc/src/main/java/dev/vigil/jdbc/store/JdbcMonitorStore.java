@@ -36,10 +36,10 @@ public final class JdbcMonitorStore implements MonitorStore {
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,30}");
 
     private final StoreDatabase database;
-    private final CheckRunStore checkRuns;
-    private final AlertStore alerts;
-    private final NotificationOutbox outbox;
-    private final AuditLog audit;
+    private final JdbcCheckRunStore checkRuns;
+    private final JdbcAlertStore alerts;
+    private final JdbcNotificationOutbox outbox;
+    private final JdbcAuditLog audit;
     private final ConfigStore config;
     private final LeaseStore leases;
 
@@ -100,9 +100,17 @@ public final class JdbcMonitorStore implements MonitorStore {
         return true;
     }
 
+    /** Deletes up to {@code limit} of the oldest records of {@code kind} before {@code cutoff}, in one statement. */
     @Override
     public int purge(StoredKind kind, Instant cutoff, int limit) {
-        throw new UnsupportedOperationException("purge: not yet");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(cutoff, "cutoff");
+        return switch (kind) {
+            case CHECK_RUNS -> checkRuns.purge(cutoff, limit);
+            case ALERT_HISTORY -> alerts.purgeHistory(cutoff, limit);
+            case NOTIFICATIONS -> outbox.purge(cutoff, limit);
+            case AUDIT -> audit.purge(cutoff, limit);
+        };
     }
 
     /** Closes nothing: the data source belongs to the host. */

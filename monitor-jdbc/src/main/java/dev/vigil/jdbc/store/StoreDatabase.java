@@ -124,6 +124,27 @@ final class StoreDatabase {
         }
     }
 
+    /**
+     * Deletes up to {@code limit} rows of {@code table} whose {@code time} is before {@code cutoff} (and that meet
+     * {@code condition}, if not empty), oldest first, in one short autocommitted statement.
+     */
+    int purge(String table, String key, String time, String condition, java.time.Instant cutoff, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive, was " + limit);
+        }
+        return call((connection, dialect) -> {
+            String name = table(table);
+            String sql = "DELETE FROM " + name + " WHERE " + key + " IN (SELECT " + key + " FROM " + name + " WHERE "
+                    + time + " < ?" + (condition.isEmpty() ? "" : " AND " + condition) + " ORDER BY " + time + " "
+                    + dialect.limit() + ")";
+            try (PreparedStatement delete = connection.prepareStatement(sql)) {
+                Sql.setInstant(delete, 1, cutoff);
+                delete.setInt(2, limit);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
     static RuntimeException failure(SQLException e) {
         return new IllegalStateException("Vigil's JDBC store failed: " + e.getMessage() + " (SQLState "
                 + e.getSQLState() + ")", e);
@@ -180,7 +201,7 @@ final class StoreDatabase {
                 }
             }
             log.error("Vigil's JDBC store tables '{}*' are at schema version {}, this Vigil needs version {} and does "
-                    + "not create tables (initialize-schema is {}): apply {} from classpath:{}{}/ with ${{prefix}} = {}",
+                    + "not create tables (initialize-schema is {}): apply {} from classpath:{}{}/ with ${prefix} = {}",
                     prefix, found, latestVersion(), mode.name().toLowerCase(java.util.Locale.ROOT), missing, SCRIPTS,
                     detected.folder(), prefix);
         } else if (found > latestVersion()) {
@@ -213,17 +234,19 @@ final class StoreDatabase {
             }
             Dialect.execute(connection, versionTableDdl());
             int found = readVersion(connection);
+            List<String> applied = new ArrayList<>();
             for (Migration migration : MIGRATIONS) {
                 if (migration.version() > found) {
                     for (String sql : statements(Dialect.POSTGRESQL, migration)) {
                         Dialect.execute(connection, sql);
                     }
-                    log.info("Vigil's JDBC store applied {} to tables '{}*'", migration.script(), prefix);
+                    applied.add(migration.script());
                 }
             }
-            int applied = readVersion(connection);
+            int now = readVersion(connection);
             connection.commit();
-            return applied;
+            logApplied(applied, now);
+            return now;
         } catch (SQLException | RuntimeException e) {
             rollback(connection, e);
             throw e;
@@ -251,6 +274,7 @@ final class StoreDatabase {
         try {
             Dialect.execute(connection, versionTableDdl());
             int found = readVersion(connection);
+            List<String> applied = new ArrayList<>();
             for (Migration migration : MIGRATIONS) {
                 if (migration.version() > found) {
                     for (String sql : statements(Dialect.H2, migration)) {
@@ -262,12 +286,21 @@ final class StoreDatabase {
                             }
                         }
                     }
-                    log.info("Vigil's JDBC store applied {} to tables '{}*'", migration.script(), prefix);
+                    applied.add(migration.script());
                 }
             }
-            return readVersion(connection);
+            int now = readVersion(connection);
+            logApplied(applied, now);
+            return now;
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void logApplied(List<String> applied, int now) {
+        if (!applied.isEmpty()) {
+            log.info("Vigil's JDBC store applied {} to tables '{}*', now at schema version {}", String.join(", ", applied),
+                    prefix, now);
         }
     }
 
