@@ -243,4 +243,31 @@ class RuntimeConfigTest {
             assertThat(entry.error()).contains("database down");
         });
     }
+
+    @Test
+    void storeThatCannotBeReadAtStartLeavesTheDefaultsUntilAReloadReadsIt() {
+        store.save(new StoredSetting("actions.kill-switch", "true", clock.instant(), "alice"));
+        boolean[] away = {true};
+        ConfigStore awayAtStart = new ConfigStore() {
+            @Override
+            public List<StoredSetting> loadAll() {
+                if (away[0]) {
+                    throw new IllegalStateException("database down");
+                }
+                return store.loadAll();
+            }
+
+            @Override
+            public void save(StoredSetting setting) {
+                store.save(setting);
+            }
+        };
+
+        RuntimeConfig config = new RuntimeConfig(clock, awayAtStart, audit, Map.of());
+        assertThat(config.get(RuntimeConfig.KILL_SWITCH)).isFalse();
+
+        away[0] = false;
+        config.reload();
+        assertThat(config.get(RuntimeConfig.KILL_SWITCH)).isTrue();
+    }
 }
