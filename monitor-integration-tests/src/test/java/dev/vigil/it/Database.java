@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
 import javax.sql.DataSource;
 import dev.vigil.jdbc.store.JdbcMonitorStore;
@@ -68,6 +72,18 @@ final class Database implements AutoCloseable {
                     .build();
         }
         return store;
+    }
+
+    /** The number {@code sql} (a {@code SELECT COUNT(*)}) counts. */
+    long count(String sql) {
+        try (Connection connection = dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed", e);
+        }
     }
 
     /** Stops the server (fast shutdown); its data directory and port stay for {@link #restart()}. */

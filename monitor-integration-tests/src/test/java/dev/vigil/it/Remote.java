@@ -8,6 +8,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +20,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
@@ -36,18 +42,41 @@ final class Remote implements AutoCloseable {
         answer("/target", 200);
         answer("/canary", 200);
         answer("/sink", 200);
+        warmUp();
+    }
+
+    /** A few requests first, so that the nodes' first checks do not meet a cold server. */
+    private void warmUp() {
+        HttpClient client = HttpClient.newHttpClient();
+        try {
+            for (int i = 0; i < 20; i++) {
+                client.send(HttpRequest.newBuilder(URI.create(url(i % 2 == 0 ? "/target" : "/canary"))).build(),
+                        HttpResponse.BodyHandlers.discarding());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("WireMock does not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        server.resetRequests();
     }
 
     /** Makes {@code path} answer {@code status} from now on. */
-    synchronized void answer(String path, int status) {
+    void answer(String path, int status) {
+        answer(path, status, Duration.ZERO);
+    }
+
+    /** Makes {@code path} answer {@code status} after {@code delay} from now on. */
+    synchronized void answer(String path, int status, Duration delay) {
         StubMapping previous = stubs.remove(path);
         if (previous != null) {
             server.removeStub(previous);
         }
+        ResponseDefinitionBuilder response = aResponse().withStatus(status).withFixedDelay((int) delay.toMillis());
         StubMapping stub = path.equals("/sink")
-                ? post(urlEqualTo(path)).willReturn(aResponse().withStatus(status)).build()
-                : any(urlEqualTo(path)).willReturn(aResponse().withStatus(status).withBody(status == 200 ? "ok" : "failing"))
-                        .build();
+                ? post(urlEqualTo(path)).willReturn(response).build()
+                : any(urlEqualTo(path)).willReturn(response.withBody(status == 200 ? "ok" : "failing")).build();
         server.addStubMapping(stub);
         stubs.put(path, stub);
     }

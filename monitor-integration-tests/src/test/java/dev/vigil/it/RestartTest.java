@@ -55,7 +55,8 @@ class RestartTest {
     }
 
     private void nothingIsLostAcrossARestart(String test, boolean kill) {
-        remote.answer("/sink", 503);
+        // Killed, the node dies in the middle of a send: the sink takes its time to fail.
+        remote.answer("/sink", 503, kill ? Duration.ofMillis(2500) : Duration.ZERO);
         remote.answer("/target", 503);
         String notificationId;
         String alertId;
@@ -82,7 +83,10 @@ class RestartTest {
                     auditSubjects(api).containsAll(List.of(SWITCH, "no.such.switch"))
                             && firingTransitions(api, alertId) == 1);
             if (kill) {
+                await("a send in flight").atMost(DEADLINE).pollInterval(Duration.ofMillis(50))
+                        .until(() -> claimedEntries() > 0);
                 first.kill();
+                assertThat(claimedEntries()).as("entries claimed by the killed node").isEqualTo(1);
             } else {
                 first.stopGracefully();
             }
@@ -108,6 +112,12 @@ class RestartTest {
             assertThat(api.silenceIds()).containsExactly(silenceId);
             assertThat(api.get("/config").path("config").path(SWITCH).asInt()).isEqualTo(17);
         }
+    }
+
+    /** Outbox entries a sender has claimed and not yet marked (the store's lease on a send in flight). */
+    private long claimedEntries() {
+        return database.count("SELECT COUNT(*) FROM " + StoreNode.TABLE_PREFIX + "outbox WHERE sink = '" + StoreNode.SINK
+                + "' AND lease_until IS NOT NULL");
     }
 
     private static Optional<JsonNode> firingEntry(NodeApi api) {

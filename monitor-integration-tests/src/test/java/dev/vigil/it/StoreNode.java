@@ -87,7 +87,7 @@ public final class StoreNode {
                 .systemMetrics(false, Path.of("."))
                 .bindSystemMeters(false)
                 .defaultAlertRules(false, Map.of())
-                .healthSettings(HealthSettings.builder().interval(second).timeout(Duration.ofSeconds(5)).build())
+                .healthSettings(HealthSettings.builder().interval(second).timeout(Duration.ofSeconds(15)).build())
                 .healthCheck(HealthCheckRegistration.builder("target", httpCheck(required(options, "target")))
                         .interval(second)
                         .singleton(true)
@@ -148,10 +148,11 @@ public final class StoreNode {
         stopped.await();
     }
 
+    /** Only the status counts: several JVMs starting at once on a small machine make the first answers slow. */
     private static HttpEndpointCheck httpCheck(String url) {
         return HttpEndpointCheck.builder(URI.create(url))
-                .requestTimeout(Duration.ofSeconds(3))
-                .maxResponseTime(Duration.ofSeconds(3))
+                .requestTimeout(Duration.ofSeconds(10))
+                .maxResponseTime(Duration.ofSeconds(10))
                 .build();
     }
 

@@ -64,14 +64,18 @@ class StoreOutageTest {
     private final List<String> hostFailures = new CopyOnWriteArrayList<>();
 
     @BeforeEach
-    void startHost() throws Exception {
+    void startDatabase() {
         database = Database.start();
+    }
+
+    private void startHost() throws Exception {
         HikariConfig config = new HikariConfig();
         config.setPoolName("host");
         config.setJdbcUrl(database.jdbcUrl());
         config.setUsername("postgres");
         config.setMaximumPoolSize(4);
         config.setConnectionTimeout(2_000);
+        config.setInitializationFailTimeout(-1); // the pool starts even when the database is away
         pool = new HikariDataSource(config);
         recording = new RecordingDataSource(pool);
         JdbcMonitorStore store = JdbcMonitorStore.builder(recording)
@@ -140,7 +144,8 @@ class StoreOutageTest {
     }
 
     @Test
-    void hostKeepsServingWhileTheStoreIsAwayAndTheBufferIsWrittenWhenItIsBack() {
+    void hostKeepsServingWhileTheStoreIsAwayAndTheBufferIsWrittenWhenItIsBack() throws Exception {
+        startHost();
         await("check runs in the database").atMost(DEADLINE).until(() -> servedOrders()
                 && !database.store().checkRuns().recent("self", 1).isEmpty());
 
@@ -172,6 +177,29 @@ class StoreOutageTest {
         assertThat(calls).as("calls for a connection while a host route was served")
                 .noneMatch(call -> call.hostRequest().isPresent() && !call.hostRequest().get().startsWith("/api/"));
         assertThat(calls).as("calls for a connection on Vigil's own threads").anyMatch(call -> call.thread().startsWith("vigil-"));
+    }
+
+    @Test
+    void hostStartsWhileTheStoreIsAwayAndTheBufferIsWrittenWhenItIsBack() throws Exception {
+        database.stop();
+        startHost();
+        await("system-health shows the store down with buffered writes").atMost(DEADLINE).until(() -> {
+            JsonNode store = servedOrders() ? storeStatus() : null;
+            return store != null && store.path("status").asText().equals("down") && store.path("buffered").asInt() > 0;
+        });
+
+        Instant restartedAt = Instant.now();
+        database.restart();
+        await("the buffer written").atMost(DEADLINE).until(() -> {
+            JsonNode store = servedOrders() ? storeStatus() : null;
+            return store != null && store.path("status").asText().equals("up") && store.path("buffered").asInt() == 0;
+        });
+
+        assertThat(hostFailures).as("host requests that failed").isEmpty();
+        assertThat(database.store().checkRuns().recent("self", 1000)).as("check runs made before PostgreSQL was back")
+                .anyMatch(run -> run.run().checkedAt().isBefore(restartedAt));
+        assertThat(recording.calls()).as("calls for a connection while a host route was served")
+                .noneMatch(call -> call.hostRequest().isPresent() && !call.hostRequest().get().startsWith("/api/"));
     }
 
     /** Calls the host's own route once; records a failure rather than throwing, so the outage is seen whole. */
