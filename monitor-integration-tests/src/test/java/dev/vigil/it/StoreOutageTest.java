@@ -41,6 +41,8 @@ import org.apache.catalina.valves.ValveBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A host on Tomcat with its own route and Vigil (request tracing, API, JDBC store on PostgreSQL) keeps
@@ -50,6 +52,7 @@ import org.junit.jupiter.api.Test;
 class StoreOutageTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(120);
+    private static final Logger log = LoggerFactory.getLogger(StoreOutageTest.class);
     private static final String TOKEN = "outage-admin-token";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -150,6 +153,7 @@ class StoreOutageTest {
                 && !database.store().checkRuns().recent("self", 1).isEmpty());
 
         database.stop();
+        log.info("PostgreSQL stopped");
         Instant stoppedAt = Instant.now();
         await("system-health shows the store down with buffered writes").atMost(DEADLINE).until(() -> {
             JsonNode store = servedOrders() ? storeStatus() : null;
@@ -159,7 +163,9 @@ class StoreOutageTest {
         await("the audit entry waits in the buffer").atMost(DEADLINE).until(() ->
                 servedOrders() && storeStatus().path("buffered").asInt() > 1);
 
+        log.info("Starting PostgreSQL again");
         database.restart();
+        log.info("PostgreSQL is back");
         Instant restartedAt = Instant.now();
         await("the buffer written").atMost(DEADLINE).until(() -> {
             JsonNode store = servedOrders() ? storeStatus() : null;
@@ -182,14 +188,18 @@ class StoreOutageTest {
     @Test
     void hostStartsWhileTheStoreIsAwayAndTheBufferIsWrittenWhenItIsBack() throws Exception {
         database.stop();
+        log.info("PostgreSQL stopped; starting the host");
         startHost();
+        log.info("The host is up");
         await("system-health shows the store down with buffered writes").atMost(DEADLINE).until(() -> {
             JsonNode store = servedOrders() ? storeStatus() : null;
             return store != null && store.path("status").asText().equals("down") && store.path("buffered").asInt() > 0;
         });
 
         Instant restartedAt = Instant.now();
+        log.info("Starting PostgreSQL again");
         database.restart();
+        log.info("PostgreSQL is back");
         await("the buffer written").atMost(DEADLINE).until(() -> {
             JsonNode store = servedOrders() ? storeStatus() : null;
             return store != null && store.path("status").asText().equals("up") && store.path("buffered").asInt() == 0;
