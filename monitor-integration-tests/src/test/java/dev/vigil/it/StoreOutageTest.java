@@ -175,6 +175,10 @@ class StoreOutageTest {
         assertThat(hostFailures).as("host requests that failed").isEmpty();
         assertThat(hostRequests.get()).isPositive();
         List<CheckRunRecord> runs = database.store().checkRuns().recent("self", 1000);
+        // For the record, not asserted: the scheduler waits for the store's connection timeouts while it is away.
+        log.info("Check runs (every 1 s) made while PostgreSQL was away for {} ms: {}",
+                Duration.between(stoppedAt, restartedAt).toMillis(), runs.stream().filter(run ->
+                        run.run().checkedAt().isAfter(stoppedAt) && run.run().checkedAt().isBefore(restartedAt)).count());
         assertThat(runs).as("check runs made while PostgreSQL was away")
                 .anyMatch(run -> run.run().checkedAt().isAfter(stoppedAt) && run.run().checkedAt().isBefore(restartedAt));
         assertThat(database.store().audit().query(AuditQuery.latest(10).about("no.such.switch")))

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Three nodes in their own JVMs on one PostgreSQL agree: one notification per alert transition at the
- * sink, the singleton check moves to another node when its holder is killed, and a silence made on one
- * node holds on all of them.
+ * sink, the singleton check moves to another node when its holder is killed, and a silence or a runtime
+ * switch changed through one node holds on all of them.
  */
 class ThreeInstancesTest {
 
@@ -48,7 +48,7 @@ class ThreeInstancesTest {
     }
 
     @Test
-    void threeNodesOnOneDatabaseNotifyOnceFailOverTheSingletonCheckAndShareSilences() {
+    void threeNodesOnOneDatabaseNotifyOnceFailOverTheSingletonCheckAndShareSilencesAndSwitches() {
         Map<String, String> options = new HashMap<>(remote.nodeOptions());
         options.put("jdbc-url", database.jdbcUrl());
         options.put("resolve-grace", "PT6S");
@@ -58,6 +58,11 @@ class ThreeInstancesTest {
         String silence = nodes.get(0).api().silenceRule(StoreNode.CANARY_RULE, "canary is being replaced");
         await("every node lists the silence").atMost(DEADLINE).until(() ->
                 nodes.stream().allMatch(node -> node.api().silenceIds().contains(silence)));
+
+        // So does a runtime switch changed through another.
+        nodes.get(1).api().put("/config/actions.max-per-hour", Map.of("value", 23), 200);
+        await("every node applies the switch").atMost(DEADLINE).until(() -> nodes.stream().allMatch(node ->
+                node.api().get("/config").path("config").path("actions.max-per-hour").asInt() == 23));
 
         remote.answer("/canary", 503);
         remote.answer("/target", 503);
