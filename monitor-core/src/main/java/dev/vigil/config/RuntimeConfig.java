@@ -81,7 +81,8 @@ public final class RuntimeConfig {
 
     /**
      * Creates the configuration and loads the values stored earlier; a stored value that is no longer
-     * valid (or whose key no longer exists) is logged and ignored.
+     * valid (or whose key no longer exists) is logged and ignored. A store that cannot be read (a shared
+     * database that is away) is logged: the defaults apply until {@link #reload()} reads it.
      *
      * @param clock when changes happen
      * @param store where changes are persisted
@@ -105,25 +106,25 @@ public final class RuntimeConfig {
             }
             slot.setDefault(value);
         });
-        List<StoredSetting> loaded;
+        List<StoredSetting> stored;
         try {
-            loaded = store.loadAll();
-        } catch (RuntimeException e) { // the host starts anyway; the next reload brings the stored values
-            log.error("Could not read the runtime configuration from the store; starting with the defaults until it can"
-                    + " be read: {}", e.toString());
-            loaded = List.of();
+            stored = store.loadAll();
+        } catch (RuntimeException e) { // a shared store whose database is away must not keep the host from starting
+            log.warn("Could not read the stored runtime configuration; the defaults apply until it can be read (reload): {}",
+                    e.toString());
+            stored = List.of();
         }
-        for (StoredSetting stored : loaded) {
-            Slot<?> slot = slots.get(stored.key());
+        for (StoredSetting setting : stored) {
+            Slot<?> slot = slots.get(setting.key());
             if (slot == null) {
-                log.warn("Ignoring stored runtime configuration key '{}': it does not exist (any more)", stored.key());
+                log.warn("Ignoring stored runtime configuration key '{}': it does not exist (any more)", setting.key());
                 continue;
             }
             try {
-                slot.load(stored);
+                slot.load(setting);
             } catch (IllegalArgumentException e) {
                 log.warn("Ignoring the stored value of runtime configuration key '{}' and using {}: {}",
-                        stored.key(), slot.json(), e.getMessage());
+                        setting.key(), slot.json(), e.getMessage());
             }
         }
     }

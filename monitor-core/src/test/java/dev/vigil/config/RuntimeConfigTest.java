@@ -245,14 +245,14 @@ class RuntimeConfigTest {
     }
 
     @Test
-    void storeThatIsAwayAtStartLeavesTheDefaultsUntilAReloadReadsIt() {
+    void storeThatCannotBeReadAtStartLeavesTheDefaultsUntilAReloadReadsIt() {
         store.save(new StoredSetting("actions.kill-switch", "true", clock.instant(), "alice"));
-        boolean[] down = {true};
-        ConfigStore away = new ConfigStore() {
+        boolean[] away = {true};
+        ConfigStore awayAtStart = new ConfigStore() {
             @Override
             public List<StoredSetting> loadAll() {
-                if (down[0]) {
-                    throw new IllegalStateException("connection refused");
+                if (away[0]) {
+                    throw new IllegalStateException("database down");
                 }
                 return store.loadAll();
             }
@@ -263,11 +263,11 @@ class RuntimeConfigTest {
             }
         };
 
-        RuntimeConfig starting = new RuntimeConfig(clock, away, audit, Map.of());
-        assertThat(starting.get(RuntimeConfig.KILL_SWITCH)).isFalse();
+        RuntimeConfig config = new RuntimeConfig(clock, awayAtStart, audit, Map.of());
+        assertThat(config.get(RuntimeConfig.KILL_SWITCH)).isFalse();
 
-        down[0] = false;
-        starting.reload();
-        assertThat(starting.get(RuntimeConfig.KILL_SWITCH)).isTrue();
+        away[0] = false;
+        config.reload();
+        assertThat(config.get(RuntimeConfig.KILL_SWITCH)).isTrue();
     }
 }

@@ -233,7 +233,10 @@ public final class AlertDispatcher implements AutoCloseable {
         return dropped.get();
     }
 
-    /** Stops the workers and abandons sends in flight (their entries are retried after a restart). Idempotent. */
+    /**
+     * Stops the workers and abandons sends in flight; their entries are given back to the outbox, due at once,
+     * for another instance or the next start to send. Idempotent.
+     */
     @Override
     public void close() {
         synchronized (lifecycle) {
@@ -364,7 +367,8 @@ public final class AlertDispatcher implements AutoCloseable {
                 return null;
             });
         } catch (RejectedExecutionException e) {
-            return false; // closing: the claimed entries are retried after their lease
+            release(ordered); // closing
+            return false;
         }
         Failure failure;
         try {
@@ -380,14 +384,38 @@ public final class AlertDispatcher implements AutoCloseable {
         } catch (ExecutionException e) {
             failure = Failure.of(e.getCause() != null ? e.getCause() : e);
         } catch (CancellationException e) {
+            release(ordered);
             return false;
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
+            release(ordered);
             return false;
         }
         recordFailure(worker, ordered, failure);
         return false;
+    }
+
+    /**
+     * Gives back the claims on a batch whose send was abandoned unfinished (the dispatcher is closing), due
+     * now and with its attempts unchanged, so another instance or the next start sends it at once instead of
+     * after the claim's lease. It may have reached the sink: delivery is at least once.
+     */
+    private void release(List<OutboxEntry> batch) {
+        boolean interrupted = Thread.interrupted(); // a JDBC outbox refuses to work on an interrupted thread
+        try {
+            Instant now = clock.instant();
+            for (OutboxEntry entry : batch) {
+                outbox.markRetry(entry.id(), entry.attempts(), now, "delivery stopped before the send finished", now);
+            }
+        } catch (RuntimeException e) {
+            log.debug("Could not give back {} claimed notifications; they are sent again once their claim runs out",
+                    batch.size(), e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void recordFailure(SinkWorker worker, List<OutboxEntry> batch, Failure failure) {

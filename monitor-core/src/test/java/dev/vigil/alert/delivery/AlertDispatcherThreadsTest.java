@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import dev.vigil.alert.AlertSink;
+import dev.vigil.alert.DeliveryException;
 import dev.vigil.alert.Notification;
 import dev.vigil.alert.Severity;
 import dev.vigil.test.MutableClock;
@@ -121,5 +123,33 @@ class AlertDispatcherThreadsTest {
 
         awaitUntil("the retry was delivered", () -> status(critical, "slack") == OutboxStatus.SENT);
         assertThat(slack.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void closingWithASendInFlightDoesNotHoldItsClaimUntilTheLeaseRunsOut() {
+        CountDownLatch sending = new CountDownLatch(1);
+        AlertSink slow = batch -> {
+            sending.countDown();
+            try {
+                releaseHangingSink.await(); // until the dispatcher interrupts it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw DeliveryException.transientFailure("interrupted", (Duration) null);
+            }
+        };
+        AlertDispatcher dispatcher = dispatcher(Map.of("slow", slow), DeliverySettings.ofDefaults());
+        dispatcher.start();
+        Notification critical = TestNotifications.firing(Severity.CRITICAL, clock.instant());
+        dispatcher.submit(critical);
+        awaitUntil("the send started", () -> sending.getCount() == 0);
+
+        dispatcher.close();
+
+        // Its claim would hold until the send timeout plus 30 s (40 s) had passed; given back, it is due within the
+        // first retry's backoff (about 1 s) at the latest.
+        Instant later = clock.instant().plusSeconds(20);
+        assertThat(outbox.claimDue("slow", later, 10, later.plusSeconds(60))).as("%s", outbox.recent(10))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.notification()).isEqualTo(critical));
     }
 }
