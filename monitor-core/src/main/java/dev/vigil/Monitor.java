@@ -97,6 +97,7 @@ public final class Monitor implements AutoCloseable {
 
     private static final String RETENTION_LEASE = "retention";
     private static final Duration MIN_CHECK_LEASE = Duration.ofSeconds(10);
+    private static final Duration PURGE_RETRY = Duration.ofMinutes(1);
 
     private final Clock clock;
     private final String instanceId;
@@ -123,7 +124,7 @@ public final class Monitor implements AutoCloseable {
     private boolean closed;
     private @Nullable ScheduledFuture<?> nextTick;
     private Instant nextSharedRead; // scheduler thread only
-    private Instant nextPurge; // scheduler thread only
+    private volatile Instant nextPurge; // scheduler thread, and the purge when it fails
     private volatile boolean purging;
 
     private Monitor(Builder builder) {
@@ -167,7 +168,9 @@ public final class Monitor implements AutoCloseable {
         Map<String, Object> runtimeDefaults = new LinkedHashMap<>();
         runtimeDefaults.put(RuntimeConfig.HEALTH_INTERVAL.name(), builder.healthSettings.interval());
         runtimeDefaults.putAll(builder.runtimeDefaults);
-        this.runtimeConfig = new RuntimeConfig(clock, store.config(), audit, runtimeDefaults);
+        this.runtimeConfig = store.shared() // a database is read on Vigil's thread: the first tick reloads
+                ? RuntimeConfig.unloaded(clock, store.config(), audit, runtimeDefaults)
+                : new RuntimeConfig(clock, store.config(), audit, runtimeDefaults);
         health.setDefaultInterval(runtimeConfig.get(RuntimeConfig.HEALTH_INTERVAL));
         runtimeConfig.onChange(RuntimeConfig.HEALTH_INTERVAL, health::setDefaultInterval);
         this.actionExecutor = ActionService.newExecutor(2, 16);
@@ -211,7 +214,7 @@ public final class Monitor implements AutoCloseable {
             if (buffer != null) {
                 buffer.start();
             }
-            restoreCheckHistory();
+            scheduler.execute(this::restoreCheckHistory); // on Vigil's thread: the store may be a database that is away
             nextTick = scheduler.schedule(this::tick, 0, TimeUnit.NANOSECONDS);
             dispatcher.start();
         }
@@ -314,7 +317,10 @@ public final class Monitor implements AutoCloseable {
                 }
             }
         } catch (RuntimeException e) {
-            log.warn("Purging old records failed; it is tried again in {}: {}", storeSettings.purgeInterval(), e.toString());
+            Duration again = storeSettings.purgeInterval().compareTo(PURGE_RETRY) < 0 ? storeSettings.purgeInterval()
+                    : PURGE_RETRY;
+            nextPurge = clock.instant().plus(again);
+            log.warn("Purging old records failed; it is tried again in {}: {}", again, e.toString());
         }
     }
 

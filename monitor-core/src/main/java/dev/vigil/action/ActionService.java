@@ -498,6 +498,10 @@ public final class ActionService {
     private @Nullable TriggerOutcome check(Trigger trigger, boolean killed, int maxPerHour, boolean needsApproval) {
         Slot slot = trigger.slot;
         String id = trigger.actionId();
+        if (!config.loaded()) {
+            return trigger.rejected(TriggerOutcome.Rejection.BUSY, "the runtime switches (kill switch, limits) have not"
+                    + " been read from Vigil's store yet; no action runs until they are: try again shortly", null);
+        }
         if (killed) {
             return trigger.rejected(TriggerOutcome.Rejection.KILL_SWITCH,
                     "kill switch is on (actions.kill-switch): no action runs until it is turned off", null);

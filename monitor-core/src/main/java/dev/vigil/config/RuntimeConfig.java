@@ -66,6 +66,7 @@ public final class RuntimeConfig {
     private final ConfigStore store;
     private final AuditLog audit;
     private final Map<String, Slot<?>> slots = new LinkedHashMap<>(); // fixed after construction
+    private volatile boolean loaded;
     private final List<Consumer<ConfigChange>> anyListeners = new CopyOnWriteArrayList<>();
     private final Object changeLock = new Object();
 
@@ -92,6 +93,21 @@ public final class RuntimeConfig {
      * @throws IllegalArgumentException for an unknown key or an invalid value among {@code defaults}
      */
     public RuntimeConfig(Clock clock, ConfigStore store, AuditLog audit, Map<String, ?> defaults) {
+        this(clock, store, audit, defaults, true);
+    }
+
+    /**
+     * Creates the configuration with its defaults only, without reading the store: the first {@link #reload()}
+     * applies the stored values. For a store on a database, so that building it never waits for the database
+     * on the host's thread.
+     *
+     * @throws IllegalArgumentException for an unknown key or an invalid value among {@code defaults}
+     */
+    public static RuntimeConfig unloaded(Clock clock, ConfigStore store, AuditLog audit, Map<String, ?> defaults) {
+        return new RuntimeConfig(clock, store, audit, defaults, false);
+    }
+
+    private RuntimeConfig(Clock clock, ConfigStore store, AuditLog audit, Map<String, ?> defaults, boolean load) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.store = Objects.requireNonNull(store, "store");
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -106,9 +122,13 @@ public final class RuntimeConfig {
             }
             slot.setDefault(value);
         });
+        if (!load) {
+            return;
+        }
         List<StoredSetting> stored;
         try {
             stored = store.loadAll();
+            loaded = true;
         } catch (RuntimeException e) { // a shared store whose database is away must not keep the host from starting
             log.warn("Could not read the stored runtime configuration; the defaults apply until it can be read (reload): {}",
                     e.toString());
@@ -127,6 +147,14 @@ public final class RuntimeConfig {
                         setting.key(), slot.json(), e.getMessage());
             }
         }
+    }
+
+    /**
+     * Whether the stored values have been read at least once. Until then the defaults apply, and the action
+     * service refuses to run anything, since a kill switch someone turned on may not be known yet.
+     */
+    public boolean loaded() {
+        return loaded;
     }
 
     /** The current value of {@code key}. */
@@ -209,6 +237,7 @@ public final class RuntimeConfig {
         for (StoredSetting setting : store.loadAll()) {
             stored.put(setting.key(), setting);
         }
+        loaded = true;
         for (Slot<?> slot : slots.values()) {
             try {
                 slot.reload(stored.get(slot.key.name()));

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.vigil.action.TriggerOutcome.Rejection;
 import dev.vigil.action.TriggerOutcome.Status;
 import dev.vigil.audit.MemoryAuditLog;
+import dev.vigil.config.MemoryConfigStore;
 import dev.vigil.config.RuntimeConfig;
 import dev.vigil.test.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -102,6 +103,31 @@ class SharedActionStoreTest {
         assertThat(one.trigger(TriggerRequest.of("clear_cache", Map.of(), "alice")).status()).isEqualTo(Status.SUCCEEDED);
         assertThat(one.trigger(TriggerRequest.of("clear_cache", Map.of(), "alice")).rejection())
                 .as("this instance's own run still counts").isEqualTo(Rejection.COOLDOWN);
+    }
+
+    @Test
+    void nothingRunsBeforeTheStoredSwitchesHaveBeenRead() {
+        MemoryAuditLog audit = new MemoryAuditLog();
+        MemoryConfigStore switches = new MemoryConfigStore();
+        RuntimeConfig config = RuntimeConfig.unloaded(clock, switches, audit, Map.of());
+        ExecutorService executor = ActionService.newExecutor(1, 4);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        executors.add(executor);
+        executors.add(timer);
+        ActionService service = new ActionService(clock, System::nanoTime, executor, timer, config, audit,
+                ActionSettings.ofDefaults(), store);
+        service.register(ActionRegistration.builder("clear_cache", context -> {
+            runs.incrementAndGet();
+            return ActionResult.succeeded("cleared");
+        }).build());
+
+        TriggerOutcome early = service.trigger(TriggerRequest.of("clear_cache", Map.of(), "alice"));
+        assertThat(early.rejection()).isEqualTo(Rejection.BUSY);
+        assertThat(early.message()).contains("have not been read from Vigil's store yet");
+
+        config.reload();
+        assertThat(service.trigger(TriggerRequest.of("clear_cache", Map.of(), "alice")).status()).isEqualTo(Status.SUCCEEDED);
+        assertThat(runs).hasValue(1);
     }
 
     /** The memory store, failing every call while {@code down}. */

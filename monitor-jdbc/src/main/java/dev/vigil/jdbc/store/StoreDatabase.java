@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +44,8 @@ final class StoreDatabase {
     /** Serialises migrations of the same H2 database and prefix within this JVM. */
     private static final Map<String, ReentrantLock> H2_LOCKS = new ConcurrentHashMap<>();
     private static final Duration H2_WAIT = Duration.ofSeconds(60);
+    private static final Duration MIN_RETRY_PAUSE = Duration.ofSeconds(1);
+    private static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(15);
 
     private final DataSource dataSource;
     private final String prefix;
@@ -50,6 +53,10 @@ final class StoreDatabase {
     private final Object initLock = new Object();
     private volatile @Nullable Dialect dialect;
     private volatile int version = -1;
+    /** While the database cannot be reached: the last failure, and until when calls fail at once without trying. */
+    private volatile @Nullable SQLException unreachable;
+    private volatile Instant retryAt = Instant.MIN;
+    private volatile Duration retryPause = MIN_RETRY_PAUSE;
     private final Clock clock;
     private @Nullable Instant unavailableSince; // guarded by initLock
 
@@ -96,10 +103,39 @@ final class StoreDatabase {
         return version;
     }
 
+    /**
+     * A connection, or at once the last failure while the database is known to be unreachable: a call then
+     * costs nothing instead of the pool's connection timeout, so Vigil's threads and the admin API stay quick
+     * through an outage. One call per pause (1 s, doubling to 15 s) tries the database again.
+     */
+    private Connection connect() throws SQLException {
+        SQLException last = unreachable;
+        Instant now = clock.instant();
+        if (last != null && now.isBefore(retryAt)) {
+            throw new SQLTransientConnectionException("the database is unreachable (next attempt at " + retryAt + "): "
+                    + last.getMessage(), "08001", last);
+        }
+        if (last != null) {
+            retryAt = now.plus(retryPause); // this call is the attempt; the others keep failing at once meanwhile
+        }
+        try {
+            Connection connection = dataSource.getConnection();
+            unreachable = null;
+            retryPause = MIN_RETRY_PAUSE;
+            return connection;
+        } catch (SQLException e) {
+            unreachable = e;
+            retryAt = clock.instant().plus(retryPause);
+            Duration doubled = retryPause.multipliedBy(2);
+            retryPause = doubled.compareTo(MAX_RETRY_PAUSE) > 0 ? MAX_RETRY_PAUSE : doubled;
+            throw e;
+        }
+    }
+
     /** Runs {@code work} on a connection in autocommit mode. */
     <T> T call(SqlWork<T> work) {
         Dialect current = ensureReady();
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = connect()) {
             if (!connection.getAutoCommit()) {
                 connection.setAutoCommit(true);
             }
@@ -112,7 +148,7 @@ final class StoreDatabase {
     /** Runs {@code work} in one transaction. */
     <T> T transaction(SqlWork<T> work) {
         Dialect current = ensureReady();
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = connect()) {
             connection.setAutoCommit(false);
             try {
                 T result = work.apply(connection, current);
@@ -174,7 +210,7 @@ final class StoreDatabase {
             }
             Connection connection;
             try {
-                connection = dataSource.getConnection();
+                connection = connect();
             } catch (SQLException e) {
                 noteUnavailable("Vigil's JDBC store cannot reach its database yet; it checks its tables '{}*' on first "
                         + "successful use: {}", e);

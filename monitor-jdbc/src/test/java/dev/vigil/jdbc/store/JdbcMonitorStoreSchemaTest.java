@@ -26,6 +26,7 @@ import dev.vigil.health.CheckRunRecord;
 import dev.vigil.health.HealthCheckRun;
 import dev.vigil.health.HealthStatus;
 import dev.vigil.jdbc.StderrCapture;
+import dev.vigil.store.contract.TestClock;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.sqlite.SQLiteDataSource;
@@ -38,6 +39,7 @@ class JdbcMonitorStoreSchemaTest {
     private static final Set<String> TABLES = Set.of("SCHEMA_VERSION", "CHECK_RUN", "ALERT", "ALERT_HISTORY", "SILENCE",
             "OUTBOX", "AUDIT", "SETTING", "LEASE", "ACTION_APPROVAL", "ACTION_RUN");
 
+    private final TestClock clock = new TestClock();
     private final JdbcDataSource database = StoreTests.h2("schema-" + DATABASES.incrementAndGet());
 
     private Set<String> tables() throws SQLException {
@@ -200,12 +202,15 @@ class JdbcMonitorStoreSchemaTest {
         String logged;
         JdbcMonitorStore store;
         try (StderrCapture capture = StderrCapture.start()) {
-            store = JdbcMonitorStore.builder(switchable).build();
+            store = JdbcMonitorStore.builder(switchable).clock(clock).build();
             assertThatThrownBy(() -> store.config().loadAll()).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("Connection refused");
             assertThatThrownBy(() -> store.audit().query(AuditQuery.latest(1))).isInstanceOf(IllegalStateException.class);
 
             switchable.up();
+            assertThatThrownBy(() -> store.config().loadAll()).as("fails at once until the next attempt is due")
+                    .hasMessageContaining("the database is unreachable (next attempt at");
+            clock.advance(Duration.ofSeconds(20));
             assertThat(store.config().loadAll()).isEmpty();
             logged = capture.text();
         }
@@ -214,6 +219,30 @@ class JdbcMonitorStoreSchemaTest {
         assertThat(StderrCapture.linesContaining(logged, "reached its database")).hasSize(1);
         assertThat(store.schemaVersion()).isEqualTo(StoreDatabase.latestVersion());
         assertThat(tables()).isEqualTo(prefixed("MONITOR_"));
+    }
+
+    @Test
+    void callsDuringAnOutageFailAtOnceAndOneCallPerPauseTriesTheDatabase() {
+        StoreTests.SwitchableDataSource switchable = new StoreTests.SwitchableDataSource(database, false);
+        JdbcMonitorStore store = JdbcMonitorStore.builder(switchable).clock(clock).build();
+        int tried = switchable.attempts.get();
+
+        for (int i = 0; i < 50; i++) {
+            assertThatThrownBy(() -> store.checkRuns().recent("db", 1)).isInstanceOf(IllegalStateException.class);
+        }
+        assertThat(switchable.attempts.get()).as("no attempt before the pause is over").isEqualTo(tried);
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> store.checkRuns().recent("db", 1)).hasMessageContaining("Connection refused");
+        assertThat(switchable.attempts.get()).isEqualTo(tried + 1);
+        clock.advance(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> store.checkRuns().recent("db", 1)).as("the pause doubles")
+                .hasMessageContaining("the database is unreachable");
+        assertThat(switchable.attempts.get()).isEqualTo(tried + 1);
+
+        switchable.up();
+        clock.advance(Duration.ofSeconds(15));
+        assertThat(store.checkRuns().recent("db", 1)).isEmpty();
     }
 
     @Test

@@ -87,6 +87,7 @@ final class StoreTests {
     static final class SwitchableDataSource implements DataSource {
         private final DataSource database;
         private volatile boolean up;
+        final java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
 
         SwitchableDataSource(DataSource database, boolean up) {
             this.database = database;
@@ -99,6 +100,7 @@ final class StoreTests {
 
         @Override
         public Connection getConnection() throws SQLException {
+            attempts.incrementAndGet();
             if (!up) {
                 throw new SQLException("Connection refused: localhost:5432", "08001");
             }

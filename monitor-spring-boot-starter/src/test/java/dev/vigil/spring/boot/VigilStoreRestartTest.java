@@ -1,6 +1,7 @@
 package dev.vigil.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,6 +47,8 @@ class VigilStoreRestartTest {
         application.withPropertyValues("monitor.instance-id=second").run(context -> {
             assertThat(context).hasNotFailed();
             Monitor monitor = context.getBean(Monitor.class);
+            // a shared store is read on Vigil's thread, not while the application starts
+            await().atMost(Duration.ofSeconds(60)).until(() -> monitor.runtimeConfig().loaded());
             assertThat(monitor.runtimeConfig().get(RuntimeConfig.AUTO_FIX)).isTrue();
             assertThat(monitor.audit().query(AuditQuery.latest(100).ofType(AuditEntry.Type.CONFIG)))
                     .anySatisfy(entry -> {
