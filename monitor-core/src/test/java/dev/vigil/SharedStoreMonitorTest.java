@@ -5,23 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import dev.vigil.alert.AlertSettings;
-import dev.vigil.alert.AlertStore;
-import dev.vigil.alert.delivery.NotificationOutbox;
-import dev.vigil.audit.AuditLog;
-import dev.vigil.config.ConfigStore;
 import dev.vigil.config.RuntimeConfig;
-import dev.vigil.health.CheckRunStore;
 import dev.vigil.health.HealthCheckRegistration;
 import dev.vigil.health.HealthResult;
 import dev.vigil.health.HealthStatus;
-import dev.vigil.store.LeaseStore;
 import dev.vigil.store.MemoryMonitorStore;
 import dev.vigil.store.MonitorStore;
+import dev.vigil.test.ForwardingMonitorStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -115,46 +109,9 @@ class SharedStoreMonitorTest {
     }
 
     /** The memory store, declared shared, as a database would be. */
-    private static final class Shared implements MonitorStore {
-        private final MonitorStore memory;
-
+    private static final class Shared extends ForwardingMonitorStore {
         Shared(MonitorStore memory) {
-            this.memory = memory;
-        }
-
-        @Override
-        public CheckRunStore checkRuns() {
-            return memory.checkRuns();
-        }
-
-        @Override
-        public AlertStore alerts() {
-            return memory.alerts();
-        }
-
-        @Override
-        public NotificationOutbox outbox() {
-            return memory.outbox();
-        }
-
-        @Override
-        public AuditLog audit() {
-            return memory.audit();
-        }
-
-        @Override
-        public ConfigStore config() {
-            return memory.config();
-        }
-
-        @Override
-        public dev.vigil.action.ActionStore actions() {
-            return memory.actions();
-        }
-
-        @Override
-        public LeaseStore leases() {
-            return memory.leases();
+            super(memory);
         }
 
         @Override

@@ -33,16 +33,22 @@ class SharedActionStoreTest {
         MemoryAuditLog audit = new MemoryAuditLog();
         RuntimeConfig config = RuntimeConfig.inMemory(clock, audit);
         config.set("actions.max-per-hour", 2, "ops");
+        ActionService service = service(config, audit);
+        service.register(ActionRegistration.builder("restart_server", context -> {
+            runs.incrementAndGet();
+            return ActionResult.succeeded("restarted");
+        }).severity(ActionSeverity.CRITICAL).parameter(ActionParameter.integer("node")).build());
+        return service;
+    }
+
+    /** A service on the shared store with {@code clear_cache}, which cools down for 5 minutes after each run. */
+    private ActionService service(RuntimeConfig config, MemoryAuditLog audit) {
         ExecutorService executor = ActionService.newExecutor(1, 4);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         executors.add(executor);
         executors.add(timer);
         ActionService service = new ActionService(clock, System::nanoTime, executor, timer, config, audit,
                 ActionSettings.ofDefaults(), store);
-        service.register(ActionRegistration.builder("restart_server", context -> {
-            runs.incrementAndGet();
-            return ActionResult.succeeded("restarted");
-        }).severity(ActionSeverity.CRITICAL).parameter(ActionParameter.integer("node")).build());
         service.register(ActionRegistration.builder("clear_cache", context -> {
             runs.incrementAndGet();
             return ActionResult.succeeded("cleared");
@@ -108,18 +114,8 @@ class SharedActionStoreTest {
     @Test
     void nothingRunsBeforeTheStoredSwitchesHaveBeenRead() {
         MemoryAuditLog audit = new MemoryAuditLog();
-        MemoryConfigStore switches = new MemoryConfigStore();
-        RuntimeConfig config = RuntimeConfig.unloaded(clock, switches, audit, Map.of());
-        ExecutorService executor = ActionService.newExecutor(1, 4);
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        executors.add(executor);
-        executors.add(timer);
-        ActionService service = new ActionService(clock, System::nanoTime, executor, timer, config, audit,
-                ActionSettings.ofDefaults(), store);
-        service.register(ActionRegistration.builder("clear_cache", context -> {
-            runs.incrementAndGet();
-            return ActionResult.succeeded("cleared");
-        }).build());
+        RuntimeConfig config = RuntimeConfig.unloaded(clock, new MemoryConfigStore(), audit, Map.of());
+        ActionService service = service(config, audit);
 
         TriggerOutcome early = service.trigger(TriggerRequest.of("clear_cache", Map.of(), "alice"));
         assertThat(early.rejection()).isEqualTo(Rejection.BUSY);

@@ -19,6 +19,7 @@ import dev.vigil.health.CheckRunRecord;
 import dev.vigil.health.CheckRunStore;
 import dev.vigil.health.HealthCheckRun;
 import dev.vigil.health.HealthStatus;
+import dev.vigil.test.ForwardingMonitorStore;
 import dev.vigil.test.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -135,12 +136,17 @@ class BufferedMonitorStoreTest {
     }
 
     /** A memory store whose check runs, audit and outbox fail while {@code down}. */
-    private static final class Outage implements MonitorStore {
+    private static final class Outage extends ForwardingMonitorStore {
         private final MemoryMonitorStore memory;
         volatile boolean down;
 
         Outage(MutableClock clock) {
-            this.memory = new MemoryMonitorStore(clock);
+            this(new MemoryMonitorStore(clock));
+        }
+
+        private Outage(MemoryMonitorStore memory) {
+            super(memory);
+            this.memory = memory;
         }
 
         private void check() {
@@ -165,10 +171,6 @@ class BufferedMonitorStoreTest {
             };
         }
 
-        @Override
-        public dev.vigil.alert.AlertStore alerts() {
-            return memory.alerts();
-        }
 
         @Override
         public NotificationOutbox outbox() {
@@ -233,20 +235,8 @@ class BufferedMonitorStoreTest {
             };
         }
 
-        @Override
-        public dev.vigil.config.ConfigStore config() {
-            return memory.config();
-        }
 
-        @Override
-        public dev.vigil.action.ActionStore actions() {
-            return memory.actions();
-        }
 
-        @Override
-        public LeaseStore leases() {
-            return memory.leases();
-        }
 
         @Override
         public boolean shared() {

@@ -24,6 +24,7 @@ import dev.vigil.health.CheckRunRecord;
 import dev.vigil.health.HealthCheckRun;
 import dev.vigil.health.HealthStatus;
 import dev.vigil.jdbc.StderrCapture;
+import dev.vigil.store.contract.MonitorStoreContractTest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -132,7 +133,7 @@ class JdbcMonitorStorePostgresSchemaTest {
 
     @Test
     void threeInstancesStartingAtOnceInitialiseTheSchemaOnce() throws Exception {
-        List<Integer> versions = StoreTests.runTogether(3,
+        List<Integer> versions = MonitorStoreContractTest.runTogether(3,
                 thread -> builder().initializeSchema(SchemaInitialization.ALWAYS).build().schemaVersion());
 
         assertThat(versions).containsOnly(StoreDatabase.latestVersion());

@@ -26,6 +26,7 @@ import dev.vigil.health.CheckRunRecord;
 import dev.vigil.health.HealthCheckRun;
 import dev.vigil.health.HealthStatus;
 import dev.vigil.jdbc.StderrCapture;
+import dev.vigil.store.contract.MonitorStoreContractTest;
 import dev.vigil.store.contract.TestClock;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -178,7 +179,7 @@ class JdbcMonitorStoreSchemaTest {
 
     @Test
     void threeInstancesStartingAtOnceInitialiseTheSchemaOnce() throws Exception {
-        List<Integer> versions = StoreTests.runTogether(3,
+        List<Integer> versions = MonitorStoreContractTest.runTogether(3,
                 thread -> JdbcMonitorStore.builder(database).tablePrefix("race_").build().schemaVersion());
 
         assertThat(versions).containsOnly(StoreDatabase.latestVersion());

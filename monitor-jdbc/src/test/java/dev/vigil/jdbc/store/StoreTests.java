@@ -8,13 +8,6 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -53,34 +46,6 @@ final class StoreTests {
             }
         }
         return versions;
-    }
-
-    /** Runs {@code work} on {@code threads} threads released together; the results in thread order. */
-    static <T> List<T> runTogether(int threads, IntFunction<T> work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch ready = new CountDownLatch(threads);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                int thread = i;
-                Callable<T> task = () -> {
-                    ready.countDown();
-                    go.await(60, TimeUnit.SECONDS);
-                    return work.apply(thread);
-                };
-                futures.add(pool.submit(task));
-            }
-            ready.await(60, TimeUnit.SECONDS);
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** A real database behind a switch: while down, every connection attempt fails as an unreachable server does. */

@@ -796,12 +796,15 @@ public abstract class MonitorStoreContractTest {
 
     /** Work for the thread numbered by the argument. */
     @FunctionalInterface
-    protected interface ThreadWork<T> {
+    public interface ThreadWork<T> {
         T run(int thread) throws Exception;
     }
 
-    /** Runs {@code work} on {@code threads} threads released together; their results in thread order. */
-    protected static <T> List<T> runTogether(int threads, ThreadWork<T> work) throws Exception {
+    /**
+     * Runs {@code work} on {@code threads} threads released together; their results in thread order. Public for
+     * a store's own race tests (schema initialisation, say).
+     */
+    public static <T> List<T> runTogether(int threads, ThreadWork<T> work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch ready = new CountDownLatch(threads);
