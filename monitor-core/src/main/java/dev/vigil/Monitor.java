@@ -131,7 +131,8 @@ public final class Monitor implements AutoCloseable {
         this.clock = builder.clock;
         this.instanceId = builder.instanceId != null ? builder.instanceId : defaultInstanceId();
         this.storeSettings = builder.storeSettings;
-        MonitorStore given = builder.store != null ? builder.store : new MemoryMonitorStore(clock);
+        MonitorStore given = builder.store != null ? builder.store
+                : new MemoryMonitorStore(clock, builder.alertSettings.historySize(), builder.healthSettings.historySize());
         this.buffer = given.shared() ? new BufferedMonitorStore(given, clock, storeSettings.bufferCapacity()) : null;
         this.store = buffer != null ? buffer : given;
         this.nextSharedRead = clock.instant();

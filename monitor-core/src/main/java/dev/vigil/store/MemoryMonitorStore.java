@@ -21,17 +21,27 @@ import dev.vigil.health.MemoryCheckRunStore;
  */
 public final class MemoryMonitorStore implements MonitorStore {
 
-    private final CheckRunStore checkRuns = new MemoryCheckRunStore();
-    private final AlertStore alerts = new MemoryAlertStore();
+    private final CheckRunStore checkRuns;
+    private final AlertStore alerts;
     private final NotificationOutbox outbox = new MemoryNotificationOutbox();
     private final AuditLog audit = new MemoryAuditLog();
     private final ConfigStore config = new MemoryConfigStore();
     private final ActionStore actions = new MemoryActionStore();
     private final LeaseStore leases;
 
-    /** A memory store whose leases are timed by {@code clock}. */
+    /** A memory store with the default bounds, whose leases are timed by {@code clock}. */
     public MemoryMonitorStore(Clock clock) {
+        this(clock, MemoryAlertStore.DEFAULT_MAX_HISTORY, MemoryCheckRunStore.DEFAULT_MAX_RUNS_PER_CHECK);
+    }
+
+    /**
+     * A memory store keeping the newest {@code alertHistory} alert history entries and {@code runsPerCheck} runs
+     * of each check, whose leases are timed by {@code clock}.
+     */
+    public MemoryMonitorStore(Clock clock, int alertHistory, int runsPerCheck) {
         this.leases = new MemoryLeaseStore(Objects.requireNonNull(clock, "clock"));
+        this.alerts = new MemoryAlertStore(alertHistory);
+        this.checkRuns = new MemoryCheckRunStore(runsPerCheck);
     }
 
     @Override

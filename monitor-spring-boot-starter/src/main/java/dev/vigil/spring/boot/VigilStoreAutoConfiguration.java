@@ -2,6 +2,7 @@ package dev.vigil.spring.boot;
 
 import java.time.Clock;
 import javax.sql.DataSource;
+import dev.vigil.alert.AlertSettings;
 import dev.vigil.jdbc.MonitoredDataSource;
 import dev.vigil.jdbc.store.JdbcMonitorStore;
 import dev.vigil.jdbc.store.SchemaInitialization;
@@ -43,8 +44,9 @@ public final class VigilStoreAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        MonitorStore vigilMonitorStore() {
-            return new MemoryMonitorStore(Clock.systemUTC());
+        MonitorStore vigilMonitorStore(MonitorProperties properties) {
+            return new MemoryMonitorStore(Clock.systemUTC(), AlertSettings.DEFAULT_HISTORY_SIZE,
+                    properties.getHealth().getHistorySize());
         }
     }
 
