@@ -4,7 +4,9 @@
 # monitor-benchmarks/target/benchmarks.md. Raw results: target/jmh-<name>.json, logs: target/jmh-<name>.log.
 #
 # Usage: monitor-benchmarks/run.sh [name...]
-#   names: jdbc-stub jdbc-h2 filter filter-http alert history footprint (default: all, about 25 minutes on 2 cores)
+#   names: jdbc-stub jdbc-h2 filter filter-http alert alert-store store-write history footprint
+#          (default: all of these, about 35 minutes on 2 cores), and store-request (not in the default: about
+#          10 minutes), the filter and JDBC wrapper benchmarks with a Monitor on the memory store and on the JDBC store
 # Environment:
 #   JMH_OPTS    run settings, default "-f 1 -wi 3 -w 2s -i 5 -r 2s" (sized for a 2-core machine);
 #               a smoke run: JMH_OPTS="-f 1 -wi 1 -w 1s -i 1 -r 1s"
@@ -23,7 +25,7 @@ jar=target/benchmarks.jar
 read -r -a opts <<< "${JMH_OPTS:--f 1 -wi 3 -w 2s -i 5 -r 2s}"
 names=("$@")
 if ((${#names[@]} == 0)); then
-    names=(jdbc-stub jdbc-h2 filter filter-http alert history footprint)
+    names=(jdbc-stub jdbc-h2 filter filter-http alert alert-store store-write history footprint)
 fi
 
 results=()
@@ -51,13 +53,21 @@ for name in "${names[@]}"; do
         filter) run filter RequestFilterBenchmark -prof gc ;;
         filter-http) run filter-http RequestFilterHttpBenchmark -prof gc ;;
         alert) run alert AlertEngineBenchmark -prof gc ;;
+        alert-store) run alert-store AlertEngineStoreBenchmark -prof gc ;;
+        store-write) run store-write StoreWriteBenchmark -prof gc ;;
+        store-request)
+            monitored="none,vigil,vigil-memory-store,vigil-jdbc-store"
+            run filter-store RequestFilterBenchmark -p variant="$monitored" -prof gc
+            run jdbc-stub-store JdbcStubBenchmark -p variant="${monitored/none/raw}" -prof gc
+            run jdbc-h2-store JdbcRoundTripBenchmark -p variant="${monitored/none/raw}" -prof gc
+            ;;
         history) run history HistoryStoreBenchmark -prof gc ;;
         footprint)
             echo "== footprint (HistoryFootprint)" >&2
             footprint="$(java -Djdk.attach.allowAttachSelf=true -Xmx2g -cp "$jar" dev.vigil.benchmarks.metrics.HistoryFootprint)"
             ;;
         *)
-            echo "unknown benchmark '$name' (jdbc-stub jdbc-h2 filter filter-http alert history footprint)" >&2
+            echo "unknown benchmark '$name' (jdbc-stub jdbc-h2 filter filter-http alert alert-store store-write history footprint store-request)" >&2
             exit 2
             ;;
     esac
