@@ -10,7 +10,7 @@ import java.util.List;
  * Copies what is written to {@link System#err} while open: slf4j-simple, the test logger, writes
  * there (it looks up {@code System.err} on every message), so a test can see exactly what was logged.
  */
-final class StderrCapture implements AutoCloseable {
+public final class StderrCapture implements AutoCloseable {
 
     private final PrintStream original;
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -37,18 +37,18 @@ final class StderrCapture implements AutoCloseable {
         System.setErr(new PrintStream(tee, true, StandardCharsets.UTF_8));
     }
 
-    static StderrCapture start() {
+    public static StderrCapture start() {
         return new StderrCapture();
     }
 
-    String text() {
+    public String text() {
         System.err.flush();
         synchronized (captured) {
             return captured.toString(StandardCharsets.UTF_8);
         }
     }
 
-    static List<String> linesContaining(String text, String fragment) {
+    public static List<String> linesContaining(String text, String fragment) {
         return text.lines().filter(line -> line.contains(fragment)).toList();
     }
 

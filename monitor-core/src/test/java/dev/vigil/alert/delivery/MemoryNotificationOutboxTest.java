@@ -2,17 +2,16 @@ package dev.vigil.alert.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import dev.vigil.alert.Notification;
 import dev.vigil.alert.Severity;
 import org.junit.jupiter.api.Test;
 
-class MemoryNotificationOutboxTest extends NotificationOutboxContractTest {
+/** What only the memory outbox does: its size bounds. The shared behaviour is in monitor-test-support's contract. */
+class MemoryNotificationOutboxTest {
 
-    @Override
-    protected NotificationOutbox newOutbox() {
-        return new MemoryNotificationOutbox();
-    }
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     private static OutboxEntry entry(String sink) {
         Notification notification = TestNotifications.firing(Severity.CRITICAL, T0);

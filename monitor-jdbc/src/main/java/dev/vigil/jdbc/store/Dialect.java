@@ -114,10 +114,11 @@ enum Dialect {
 
     /** Whether the database behind {@code connection} is embedded: H2 in memory or in a file, not over TCP. */
     boolean embedded(Connection connection) throws SQLException {
-        if (this != H2) {
-            return false;
-        }
-        String url = connection.getMetaData().getURL();
+        return this == H2 && embeddedH2(connection.getMetaData().getURL());
+    }
+
+    /** Whether {@code url} opens H2 in this process (in memory or a file) rather than on a server. */
+    static boolean embeddedH2(String url) {
         String lower = url == null ? "" : url.toLowerCase(Locale.ROOT);
         return lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:tcp:") && !lower.startsWith("jdbc:h2:ssl:");
     }

@@ -44,14 +44,13 @@ public final class JdbcMonitorStore implements MonitorStore {
     private final LeaseStore leases;
 
     private JdbcMonitorStore(Builder builder) {
-        this.database = new StoreDatabase(builder.dataSource, builder.tablePrefix, builder.initializeSchema);
+        this.database = new StoreDatabase(builder.dataSource, builder.tablePrefix, builder.initializeSchema, builder.clock);
         this.checkRuns = new JdbcCheckRunStore(database);
         this.alerts = new JdbcAlertStore(database);
         this.outbox = new JdbcNotificationOutbox(database);
         this.audit = new JdbcAuditLog(database);
         this.config = new JdbcConfigStore(database);
         this.leases = new JdbcLeaseStore(database);
-        Objects.requireNonNull(builder.clock, "clock");
     }
 
     /** A builder for a store in {@code dataSource}. */
@@ -146,7 +145,10 @@ public final class JdbcMonitorStore implements MonitorStore {
             return this;
         }
 
-        /** The clock for the times the store takes itself (default UTC system clock); leases use the database's clock. */
+        /**
+         * The clock for the times the store takes itself, such as when its database went away (default: the UTC
+         * system clock). Records carry their own times, and leases are timed by the database's clock.
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

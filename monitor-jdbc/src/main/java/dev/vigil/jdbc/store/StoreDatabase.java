@@ -9,7 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,12 +49,14 @@ final class StoreDatabase {
     private final Object initLock = new Object();
     private volatile @Nullable Dialect dialect;
     private volatile int version = -1;
-    private boolean unavailableLogged; // guarded by initLock
+    private final Clock clock;
+    private @Nullable Instant unavailableSince; // guarded by initLock
 
-    StoreDatabase(DataSource dataSource, String prefix, SchemaInitialization mode) {
+    StoreDatabase(DataSource dataSource, String prefix, SchemaInitialization mode, Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.prefix = Objects.requireNonNull(prefix, "prefix");
         this.mode = Objects.requireNonNull(mode, "mode");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** One schema script. */
@@ -128,7 +132,7 @@ final class StoreDatabase {
      * Deletes up to {@code limit} rows of {@code table} whose {@code time} is before {@code cutoff} (and that meet
      * {@code condition}, if not empty), oldest first, in one short autocommitted statement.
      */
-    int purge(String table, String key, String time, String condition, java.time.Instant cutoff, int limit) {
+    int purge(String table, String key, String time, String condition, Instant cutoff, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
@@ -167,26 +171,40 @@ final class StoreDatabase {
             if (dialect != null) {
                 return dialect;
             }
-            try (Connection connection = dataSource.getConnection()) {
+            Connection connection;
+            try {
+                connection = dataSource.getConnection();
+            } catch (SQLException e) {
+                noteUnavailable("Vigil's JDBC store cannot reach its database yet; it checks its tables '{}*' on first "
+                        + "successful use: {}", e);
+                throw failure(e);
+            }
+            try (connection) {
                 connection.setAutoCommit(true);
                 Dialect detected = Dialect.of(connection);
                 boolean apply = mode == SchemaInitialization.ALWAYS
                         || mode == SchemaInitialization.EMBEDDED && detected.embedded(connection);
                 version = apply ? migrate(connection, detected) : check(connection, detected);
                 dialect = detected;
-                if (unavailableLogged) {
-                    log.info("Vigil's JDBC store reached its database; tables '{}*' are at schema version {}", prefix,
-                            version);
+                if (unavailableSince != null) {
+                    log.info("Vigil's JDBC store reached its database (away since {}); tables '{}*' are at schema "
+                            + "version {}", unavailableSince, prefix, version);
+                    unavailableSince = null;
                 }
                 return detected;
             } catch (SQLException e) {
-                if (!unavailableLogged) {
-                    unavailableLogged = true;
-                    log.warn("Vigil's JDBC store cannot reach its database yet; it checks its tables '{}*' on first "
-                            + "successful use: {}", prefix, e.toString());
-                }
+                noteUnavailable("Vigil's JDBC store could not check or initialise its tables '{}*'; it tries again on "
+                        + "next use: {}", e);
                 throw failure(e);
             }
+        }
+    }
+
+    /** Logs the first failure of an outage. */
+    private void noteUnavailable(String message, SQLException e) {
+        if (unavailableSince == null) {
+            unavailableSince = clock.instant();
+            log.warn(message, prefix, e.toString());
         }
     }
 
@@ -201,7 +219,7 @@ final class StoreDatabase {
                 }
             }
             log.error("Vigil's JDBC store tables '{}*' are at schema version {}, this Vigil needs version {} and does "
-                    + "not create tables (initialize-schema is {}): apply {} from classpath:{}{}/ with ${{prefix}} = {}",
+                    + "not create tables (initialize-schema is {}): apply {} from classpath:{}{}/ with ${prefix} = {}",
                     prefix, found, latestVersion(), mode.name().toLowerCase(java.util.Locale.ROOT), missing, SCRIPTS,
                     detected.folder(), prefix);
         } else if (found > latestVersion()) {
@@ -234,17 +252,19 @@ final class StoreDatabase {
             }
             Dialect.execute(connection, versionTableDdl());
             int found = readVersion(connection);
+            List<String> applied = new ArrayList<>();
             for (Migration migration : MIGRATIONS) {
                 if (migration.version() > found) {
                     for (String sql : statements(Dialect.POSTGRESQL, migration)) {
                         Dialect.execute(connection, sql);
                     }
-                    log.info("Vigil's JDBC store applied {} to tables '{}*'", migration.script(), prefix);
+                    applied.add(migration.script());
                 }
             }
-            int applied = readVersion(connection);
+            int now = readVersion(connection);
             connection.commit();
-            return applied;
+            logApplied(applied, now);
+            return now;
         } catch (SQLException | RuntimeException e) {
             rollback(connection, e);
             throw e;
@@ -272,6 +292,7 @@ final class StoreDatabase {
         try {
             Dialect.execute(connection, versionTableDdl());
             int found = readVersion(connection);
+            List<String> applied = new ArrayList<>();
             for (Migration migration : MIGRATIONS) {
                 if (migration.version() > found) {
                     for (String sql : statements(Dialect.H2, migration)) {
@@ -283,12 +304,21 @@ final class StoreDatabase {
                             }
                         }
                     }
-                    log.info("Vigil's JDBC store applied {} to tables '{}*'", migration.script(), prefix);
+                    applied.add(migration.script());
                 }
             }
-            return readVersion(connection);
+            int now = readVersion(connection);
+            logApplied(applied, now);
+            return now;
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void logApplied(List<String> applied, int now) {
+        if (!applied.isEmpty()) {
+            log.info("Vigil's JDBC store applied {} to tables '{}*', now at schema version {}", String.join(", ", applied),
+                    prefix, now);
         }
     }
 

@@ -113,7 +113,7 @@ final class StoreJson {
 
     private static Alert alert(JsonNode node) {
         Map<String, String> labels = new LinkedHashMap<>();
-        node.get("labels").fields().forEachRemaining(field -> labels.put(field.getKey(), field.getValue().asText()));
+        node.get("labels").properties().forEach(field -> labels.put(field.getKey(), field.getValue().asText()));
         JsonNode value = node.get("value");
         double number = value.isNumber() ? value.doubleValue() : Double.parseDouble(value.asText());
         return new Alert(node.get("id").asText(), node.get("rule").asText(), node.get("fingerprint").asText(),

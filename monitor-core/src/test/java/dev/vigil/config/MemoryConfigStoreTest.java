@@ -1,9 +1,0 @@
-package dev.vigil.config;
-
-class MemoryConfigStoreTest extends ConfigStoreContractTest {
-
-    @Override
-    protected ConfigStore newStore() {
-        return new MemoryConfigStore();
-    }
-}

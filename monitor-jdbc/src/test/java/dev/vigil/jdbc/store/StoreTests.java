@@ -1,0 +1,146 @@
+package dev.vigil.jdbc.store;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+
+/** Databases, scripts and threads for the JDBC store's tests. */
+final class StoreTests {
+
+    private StoreTests() {
+    }
+
+    /** A named H2 database in memory that lives until the JVM ends. */
+    static JdbcDataSource h2(String name) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        return dataSource;
+    }
+
+    /** Applies schema script {@code version} as a migration tool would: read from the jar, prefix substituted. */
+    static void applyScript(DataSource dataSource, Dialect dialect, int version, String prefix) throws SQLException {
+        StoreDatabase.Migration migration = StoreDatabase.MIGRATIONS.get(version - 1);
+        String script = StoreDatabase.script(dialect, migration).replace("${prefix}", prefix);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : StoreDatabase.split(script)) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    /** The versions recorded in {@code <prefix>schema_version}, in order. */
+    static List<Integer> recordedVersions(DataSource dataSource, String prefix) throws SQLException {
+        List<Integer> versions = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT version FROM " + prefix + "schema_version ORDER BY version")) {
+            while (rows.next()) {
+                versions.add(rows.getInt(1));
+            }
+        }
+        return versions;
+    }
+
+    /** Runs {@code work} on {@code threads} threads released together; the results in thread order. */
+    static <T> List<T> runTogether(int threads, IntFunction<T> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch ready = new CountDownLatch(threads);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int thread = i;
+                Callable<T> task = () -> {
+                    ready.countDown();
+                    go.await(60, TimeUnit.SECONDS);
+                    return work.apply(thread);
+                };
+                futures.add(pool.submit(task));
+            }
+            ready.await(60, TimeUnit.SECONDS);
+            go.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A real database behind a switch: while down, every connection attempt fails as an unreachable server does. */
+    static final class SwitchableDataSource implements DataSource {
+        private final DataSource database;
+        private volatile boolean up;
+
+        SwitchableDataSource(DataSource database, boolean up) {
+            this.database = database;
+            this.up = up;
+        }
+
+        void up() {
+            up = true;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (!up) {
+                throw new SQLException("Connection refused: localhost:5432", "08001");
+            }
+            return database.getConnection();
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return getConnection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) {
+            return false;
+        }
+    }
+}
