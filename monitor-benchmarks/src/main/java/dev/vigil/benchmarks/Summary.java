@@ -3,6 +3,8 @@ package dev.vigil.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -140,6 +142,9 @@ public final class Summary {
     }
 
     private static String ratio(double value) {
+        if (value > 0 && value < 0.1) { // a store's throughput against memory's: two significant digits
+            return new BigDecimal(value).round(new MathContext(2)).toPlainString();
+        }
         return String.format(Locale.ROOT, value >= 100 ? "%,.0f" : value >= 10 ? "%.1f" : "%.2f", value);
     }
 
