@@ -4,10 +4,14 @@
 # monitor-benchmarks/target/benchmarks.md. Raw results: target/jmh-<name>.json, logs: target/jmh-<name>.log.
 #
 # Usage: monitor-benchmarks/run.sh [name...]
-#   names: jdbc-stub jdbc-h2 filter filter-http alert history footprint (default: all, about 25 minutes on 2 cores)
+#   names: jdbc-stub jdbc-h2 filter filter-http alert alert-store store-write history footprint
+#          (default: all of these, about 35 minutes on 2 cores), and store-request (not in the default: about
+#          10 minutes), the filter and JDBC wrapper benchmarks with a Monitor on the memory store and on the JDBC store
 # Environment:
 #   JMH_OPTS    run settings, default "-f 1 -wi 3 -w 2s -i 5 -r 2s" (sized for a 2-core machine);
 #               a smoke run: JMH_OPTS="-f 1 -wi 1 -w 1s -i 1 -r 1s"
+#   STORE_OPTS  run settings of alert-store and store-write, default "-f 1 -wi 6 -w 5s -i 5 -r 3s": the JDBC
+#               stores (H2, the PostgreSQL driver, Jackson) need about 30 s of warm-up here before they settle
 #   SKIP_BUILD  1 to reuse target/benchmarks.jar
 # Numbers are only comparable within one run on a quiet machine: stop other builds first.
 set -euo pipefail
@@ -21,20 +25,22 @@ cd "$here"
 
 jar=target/benchmarks.jar
 read -r -a opts <<< "${JMH_OPTS:--f 1 -wi 3 -w 2s -i 5 -r 2s}"
+read -r -a store_opts <<< "${STORE_OPTS:--f 1 -wi 6 -w 5s -i 5 -r 3s}"
 names=("$@")
 if ((${#names[@]} == 0)); then
-    names=(jdbc-stub jdbc-h2 filter filter-http alert history footprint)
+    names=(jdbc-stub jdbc-h2 filter filter-http alert alert-store store-write history footprint)
 fi
 
 results=()
 footprint=""
 
-# run NAME CLASS [jmh options...]: one benchmark class, failing on the first benchmark error.
+# run NAME CLASS [jmh options...]: one benchmark class with the settings in $settings, failing on the first
+# benchmark error.
 run() {
     local name=$1 class=$2
     shift 2
     echo "== $name ($class): log in target/jmh-$name.log" >&2
-    if ! java -jar "$jar" "\\.$class\\." "${opts[@]}" -foe true -jvmArgsAppend "-Xms2g -Xmx2g" "$@" \
+    if ! java -jar "$jar" "\\.$class\\." "${settings[@]}" -foe true -jvmArgsAppend "-Xms2g -Xmx2g" "$@" \
             -rf json -rff "target/jmh-$name.json" > "target/jmh-$name.log" 2>&1; then
         tail -n 40 "target/jmh-$name.log" >&2
         echo "== $name failed" >&2
@@ -45,19 +51,34 @@ run() {
 
 mkdir -p target
 for name in "${names[@]}"; do
+    settings=("${opts[@]}")
     case "$name" in
         jdbc-stub) run jdbc-stub JdbcStubBenchmark -prof gc ;;
         jdbc-h2) run jdbc-h2 JdbcRoundTripBenchmark -prof gc ;;
         filter) run filter RequestFilterBenchmark -prof gc ;;
         filter-http) run filter-http RequestFilterHttpBenchmark -prof gc ;;
         alert) run alert AlertEngineBenchmark -prof gc ;;
+        alert-store)
+            settings=("${store_opts[@]}")
+            run alert-store AlertEngineStoreBenchmark -prof gc
+            ;;
+        store-write)
+            settings=("${store_opts[@]}")
+            run store-write StoreWriteBenchmark -prof gc
+            ;;
+        store-request)
+            monitored="none,vigil,vigil-memory-store,vigil-jdbc-store"
+            run filter-store RequestFilterBenchmark -p variant="$monitored" -prof gc
+            run jdbc-stub-store JdbcStubBenchmark -p variant="${monitored/none/raw}" -prof gc
+            run jdbc-h2-store JdbcRoundTripBenchmark -p variant="${monitored/none/raw}" -prof gc
+            ;;
         history) run history HistoryStoreBenchmark -prof gc ;;
         footprint)
             echo "== footprint (HistoryFootprint)" >&2
             footprint="$(java -Djdk.attach.allowAttachSelf=true -Xmx2g -cp "$jar" dev.vigil.benchmarks.metrics.HistoryFootprint)"
             ;;
         *)
-            echo "unknown benchmark '$name' (jdbc-stub jdbc-h2 filter filter-http alert history footprint)" >&2
+            echo "unknown benchmark '$name' (jdbc-stub jdbc-h2 filter filter-http alert alert-store store-write history footprint store-request)" >&2
             exit 2
             ;;
     esac

@@ -3,6 +3,8 @@ package dev.vigil.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +16,7 @@ import java.util.Set;
 /**
  * Turns JMH's JSON results ({@code -rf json}) into one Markdown table per benchmark class: score,
  * error, bytes allocated per operation (when run with {@code -prof gc}) and, for benchmarks with a
- * {@code variant} parameter, each variant against the baseline ({@code raw} or {@code none}) measured
+ * {@code variant} parameter, each variant against the baseline ({@code raw}, {@code none} or {@code memory}) measured
  * with the same other parameters in the same run: the ratio of the scores, and what the variant adds
  * in time and bytes (the clearer figure when the baseline itself is a few nanoseconds).
  *
@@ -22,12 +24,13 @@ import java.util.Set;
  */
 public final class Summary {
 
-    /** Values of the {@code variant} parameter that the others are compared to. */
-    static final Set<String> BASELINES = Set.of("raw", "none");
+    /** Values of the {@code variant} parameter that the others are compared to (the memory store for the stores). */
+    static final Set<String> BASELINES = Set.of("raw", "none", "memory");
 
     /** Budgets stated for benchmarks that have one, by benchmark method. */
     static final Map<String, String> TARGETS = Map.of(
             "AlertEngineBenchmark.evaluate", "<= 10 ms",
+            "AlertEngineStoreBenchmark.evaluate", "<= 10 ms",
             "HistoryStoreBenchmark.chart", "<= 5 ms");
 
     private Summary() {
@@ -139,6 +142,9 @@ public final class Summary {
     }
 
     private static String ratio(double value) {
+        if (value > 0 && value < 0.1) { // a store's throughput against memory's: two significant digits
+            return new BigDecimal(value).round(new MathContext(2)).toPlainString();
+        }
         return String.format(Locale.ROOT, value >= 100 ? "%,.0f" : value >= 10 ? "%.1f" : "%.2f", value);
     }
 

@@ -315,13 +315,14 @@ public final class AlertEngine {
             }
             return;
         }
-        Map<String, StoredAlert> byFingerprint = new HashMap<>();
+        Map<String, StoredAlert> byFingerprint = new HashMap<>(rows.size() * 4 / 3 + 1);
         for (StoredAlert row : rows) {
             byFingerprint.put(row.fingerprint(), row);
         }
         synchronized (lock) {
             silences = current;
-            for (Slot slot : slots) {
+            Slot[] all = slots;
+            for (Slot slot : all) {
                 Iterator<Record> cached = slot.alerts.values().iterator();
                 while (cached.hasNext()) {
                     Record alert = cached.next();
@@ -340,14 +341,20 @@ public final class AlertEngine {
                         alert.adopt(row);
                     }
                 }
-                for (Iterator<StoredAlert> others = byFingerprint.values().iterator(); others.hasNext(); ) {
-                    StoredAlert row = others.next();
-                    if (row.rule().equals(slot.registration.name())) {
-                        others.remove();
-                        Record alert = new Record(slot.registration, row);
-                        slot.alerts.put(row.labels(), alert);
-                        byId.put(alert.id(), alert);
-                    }
+            }
+            if (byFingerprint.isEmpty()) {
+                return; // the usual case: the store holds no alert this instance does not know yet
+            }
+            Map<String, Slot> byRule = new HashMap<>(all.length * 4 / 3 + 1);
+            for (Slot slot : all) {
+                byRule.put(slot.registration.name(), slot);
+            }
+            for (StoredAlert row : byFingerprint.values()) { // opened by another instance: adopted
+                Slot slot = byRule.get(row.rule());
+                if (slot != null) {
+                    Record alert = new Record(slot.registration, row);
+                    slot.alerts.put(row.labels(), alert);
+                    byId.put(alert.id(), alert);
                 }
             }
         }

@@ -1,9 +1,11 @@
 package dev.vigil.alert;
 
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -46,7 +48,7 @@ public record StoredAlert(String id, String rule, String fingerprint, Map<String
         if (notifications < 0) {
             throw new IllegalArgumentException("notifications must not be negative, was " + notifications);
         }
-        labels = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(labels, "labels")));
+        labels = Objects.requireNonNull(labels, "labels") instanceof SortedLabels ? labels : new SortedLabels(labels);
     }
 
     /** Whether someone acknowledged it. */
@@ -95,5 +97,39 @@ public record StoredAlert(String id, String rule, String fingerprint, Map<String
     public StoredAlert withVersion(long value) {
         return new StoredAlert(id, rule, fingerprint, labels, state, message, since, firedAt, lastSeenAt, silenced,
                 acknowledgedBy, acknowledgedAt, notifiedAt, notifications, value);
+    }
+
+    /**
+     * The labels as a stored alert keeps them: a sorted copy nobody can change. Every evaluation derives
+     * new records from the cached ones ({@link #seen}, {@link #withVersion}), so they share this copy
+     * instead of copying the labels again each time.
+     */
+    private static final class SortedLabels extends AbstractMap<String, String> {
+
+        private final Map<String, String> sorted;
+
+        SortedLabels(Map<String, String> labels) {
+            this.sorted = Collections.unmodifiableMap(new TreeMap<>(labels));
+        }
+
+        @Override
+        public Set<Map.Entry<String, String>> entrySet() {
+            return sorted.entrySet();
+        }
+
+        @Override
+        public @Nullable String get(Object key) {
+            return sorted.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return sorted.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return sorted.size();
+        }
     }
 }

@@ -442,4 +442,30 @@ class AlertEngineTest {
         assertThat(engine.active()).extracting(alert -> alert.suggestedActionId().orElseThrow())
                 .containsExactlyInAnyOrder("start_a", "restart");
     }
+
+    @Test
+    void alertOpenedByAnotherInstanceIsAdoptedForItsRuleWithoutANotification() {
+        MemoryAlertStore shared = new MemoryAlertStore();
+        AlertSettings settings = AlertSettings.ofDefaults().withResolveGrace(Duration.ofMinutes(1));
+        List<Notification> sentByFirst = new ArrayList<>();
+        List<Notification> sentBySecond = new ArrayList<>();
+        AlertEngine first = new AlertEngine(context, System::nanoTime, sentByFirst::add, settings, shared);
+        AlertEngine second = new AlertEngine(context, System::nanoTime, sentBySecond::add, settings, shared);
+        first.register(AlertRuleRegistration.of("db", context -> List.of(AlertCondition.of(Map.of("pool", "main"), 1, "down"))));
+        first.register(AlertRuleRegistration.of("disk", context -> List.of(AlertCondition.of("full"))));
+        second.register(AlertRuleRegistration.of("cache", context -> List.of()));
+        second.register(AlertRuleRegistration.of("db", context -> List.of()));
+
+        first.evaluate();
+        second.evaluate();
+
+        assertThat(second.active()).singleElement().satisfies(alert -> {
+            assertThat(alert.rule()).isEqualTo("db");
+            assertThat(alert.labels()).isEqualTo(Map.of("pool", "main"));
+            assertThat(alert.id()).isEqualTo(first.active().stream().filter(a -> a.rule().equals("db")).findFirst()
+                    .orElseThrow().id());
+        });
+        assertThat(sentByFirst).hasSize(2);
+        assertThat(sentBySecond).isEmpty();
+    }
 }

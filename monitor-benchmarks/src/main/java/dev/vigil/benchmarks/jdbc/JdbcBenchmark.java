@@ -94,10 +94,11 @@ public abstract class JdbcBenchmark {
         connection.close();
     }
 
-    /** Fails the trial if the instrumentation recorded nothing. */
+    /** Releases the instrumentation and the database; fails the trial if the instrumentation recorded nothing. */
     @TearDown(Level.Trial)
     public void verifyRecorded() throws SQLException {
         long recorded = wrapped.recorded().getAsLong();
+        wrapped.cleanup().run();
         closeTarget();
         if (recorded == 0) {
             throw new IllegalStateException("the " + variant + " instrumentation recorded no statement: "

@@ -1,6 +1,7 @@
 package dev.vigil.benchmarks.jdbc;
 
 import com.p6spy.engine.spy.P6DataSource;
+import dev.vigil.benchmarks.store.BenchMonitor;
 import dev.vigil.jdbc.MonitoredDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -35,6 +36,26 @@ enum JdbcVariant {
         Wrapped wrap(DataSource target) {
             MonitoredDataSource monitored = MonitoredDataSource.wrap(target, new SimpleMeterRegistry());
             return new Wrapped(monitored, () -> monitored.statistics().snapshot().queries());
+        }
+    },
+
+    /**
+     * Vigil's {@link MonitoredDataSource} built from a started {@link dev.vigil.Monitor} on the memory store
+     * ({@link BenchMonitor}), recording into the monitor's registry. Not in the default comparison; run with
+     * {@code -p variant=...}.
+     */
+    VIGIL_MEMORY_STORE("vigil-memory-store") {
+        @Override
+        Wrapped wrap(DataSource target) {
+            return monitored(target, BenchMonitor.start("memory"));
+        }
+    },
+
+    /** The same with the JDBC store on H2 in memory behind the monitor. */
+    VIGIL_JDBC_STORE("vigil-jdbc-store") {
+        @Override
+        Wrapped wrap(DataSource target) {
+            return monitored(target, BenchMonitor.start("h2"));
         }
     },
 
@@ -111,15 +132,27 @@ enum JdbcVariant {
         throw new IllegalArgumentException("unknown JDBC variant '" + id + "'");
     }
 
+    /** {@code target} wrapped with {@code monitor}, which the cleanup closes. */
+    private static Wrapped monitored(DataSource target, BenchMonitor monitor) {
+        MonitoredDataSource monitored = MonitoredDataSource.wrap(target, monitor.monitor());
+        return new Wrapped(monitored, () -> monitored.statistics().snapshot().queries(), monitor::close);
+    }
+
     private static long timerCount(MeterRegistry registry) {
         return registry.getMeters().stream().filter(Timer.class::isInstance)
                 .mapToLong(meter -> ((Timer) meter).count()).sum();
     }
 
     /**
-     * A wrapped data source and how many executions its instrumentation recorded (-1 if it cannot say),
-     * so a benchmark can fail instead of silently measuring an instrumentation that recorded nothing.
+     * A wrapped data source; how many executions its instrumentation recorded (-1 if it cannot say),
+     * so a benchmark can fail instead of silently measuring an instrumentation that recorded nothing;
+     * and what to release after the trial.
      */
-    record Wrapped(DataSource dataSource, LongSupplier recorded) {
+    record Wrapped(DataSource dataSource, LongSupplier recorded, Runnable cleanup) {
+
+        /** A wrapped data source with nothing to release. */
+        Wrapped(DataSource dataSource, LongSupplier recorded) {
+            this(dataSource, recorded, () -> { });
+        }
     }
 }

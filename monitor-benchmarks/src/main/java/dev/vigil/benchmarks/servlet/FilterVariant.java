@@ -2,6 +2,7 @@ package dev.vigil.benchmarks.servlet;
 
 import com.codahale.metrics.Metered;
 import com.codahale.metrics.MetricRegistry;
+import dev.vigil.benchmarks.store.BenchMonitor;
 import dev.vigil.servlet.RequestTracingFilter;
 import io.dropwizard.metrics.servlet6.InstrumentedFilter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,6 +43,25 @@ enum FilterVariant {
         Installed install(ServletContext context) throws ServletException {
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             return init(RequestTracingFilter.builder(registry).build(), context, () -> timerCount(registry));
+        }
+    },
+
+    /**
+     * Vigil's filter built from a started {@link dev.vigil.Monitor} on the memory store ({@link BenchMonitor}),
+     * recording into the monitor's registry. Not in the default comparison; run with {@code -p variant=...}.
+     */
+    VIGIL_MEMORY_STORE("vigil-memory-store") {
+        @Override
+        Installed install(ServletContext context) throws ServletException {
+            return monitored(BenchMonitor.start("memory"), context);
+        }
+    },
+
+    /** The same with the JDBC store on H2 in memory behind the monitor. */
+    VIGIL_JDBC_STORE("vigil-jdbc-store") {
+        @Override
+        Installed install(ServletContext context) throws ServletException {
+            return monitored(BenchMonitor.start("h2"), context);
         }
     },
 
@@ -120,6 +140,18 @@ enum FilterVariant {
     private static Installed init(Filter filter, ServletContext context, LongSupplier recorded) throws ServletException {
         filter.init(new BenchFilterConfig(filter.getClass().getSimpleName(), context));
         return new Installed(filter, recorded, () -> { });
+    }
+
+    /** Vigil's filter built from {@code monitor}, which the cleanup closes. */
+    private static Installed monitored(BenchMonitor monitor, ServletContext context) throws ServletException {
+        try {
+            Installed installed = init(RequestTracingFilter.builder(monitor.monitor()).build(), context,
+                    () -> timerCount(monitor.monitor().meterRegistry()));
+            return new Installed(installed.filter(), installed.recorded(), monitor::close);
+        } catch (ServletException | RuntimeException e) {
+            monitor.close();
+            throw e;
+        }
     }
 
     /** Deletes {@code root} and everything under it. */
