@@ -151,16 +151,16 @@ final class JdbcAlertStore implements AlertStore {
             return;
         }
         database.call((connection, dialect) -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE " + alerts + " SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?")) {
-                for (List<String> chunk : Sql.chunks(copy, CHUNK)) {
+            for (List<String> chunk : Sql.chunks(copy, CHUNK)) { // one statement per chunk: a tick marks hundreds
+                try (PreparedStatement update = connection.prepareStatement("UPDATE " + alerts
+                        + " SET last_seen_at = ? WHERE last_seen_at < ? AND id IN (" + Sql.marks(chunk.size()) + ")")) {
+                    Sql.setInstant(update, 1, at);
+                    Sql.setInstant(update, 2, at);
+                    int index = 3;
                     for (String id : chunk) {
-                        Sql.setInstant(update, 1, at);
-                        update.setString(2, id);
-                        Sql.setInstant(update, 3, at);
-                        update.addBatch();
+                        update.setString(index++, id);
                     }
-                    update.executeBatch();
+                    update.executeUpdate();
                 }
             }
             return null;
