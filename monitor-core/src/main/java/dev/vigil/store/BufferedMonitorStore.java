@@ -99,11 +99,6 @@ public final class BufferedMonitorStore implements MonitorStore {
         writer.start();
     }
 
-    /** The store behind the buffer. */
-    public MonitorStore delegate() {
-        return delegate;
-    }
-
     /** Whether writes reach the store, what waits and what overflowed. */
     public StoreStatus status() {
         synchronized (lock) {
