@@ -40,13 +40,19 @@ import dev.vigil.api.endpoints.ActionEndpoints;
 import dev.vigil.api.endpoints.AlertEndpoints;
 import dev.vigil.api.endpoints.AuditEndpoints;
 import dev.vigil.api.endpoints.ConfigEndpoints;
+import dev.vigil.api.endpoints.DeploymentEndpoints;
 import dev.vigil.api.endpoints.ErrorIngestEndpoint;
 import dev.vigil.api.endpoints.HealthEndpoints;
 import dev.vigil.api.endpoints.MetricsEndpoints;
 import dev.vigil.api.endpoints.QueryEndpoint;
+import dev.vigil.api.endpoints.SecurityEventEndpoints;
 import dev.vigil.api.endpoints.SystemHealthView;
 import dev.vigil.audit.AuditLog;
 import dev.vigil.config.RuntimeConfig;
+import dev.vigil.deploy.Deployment;
+import dev.vigil.deploy.DeploymentSettings;
+import dev.vigil.deploy.DeploymentSource;
+import dev.vigil.deploy.DeploymentStore;
 import dev.vigil.health.CheckRunRecord;
 import dev.vigil.health.HealthCheck;
 import dev.vigil.health.HealthCheckRun;
@@ -62,6 +68,8 @@ import dev.vigil.metrics.MetricsSettings;
 import dev.vigil.metrics.SystemCollector;
 import dev.vigil.query.AdminQueryService;
 import dev.vigil.security.AdminAuthenticator;
+import dev.vigil.security.event.SecurityEventSettings;
+import dev.vigil.security.event.SecurityEvents;
 import dev.vigil.store.BufferedMonitorStore;
 import dev.vigil.store.MemoryMonitorStore;
 import dev.vigil.store.MonitorStore;
@@ -126,6 +134,10 @@ public final class Monitor implements AutoCloseable {
     private Instant nextSharedRead; // scheduler thread only
     private volatile Instant nextPurge; // scheduler thread, and the purge when it fails
     private volatile boolean purging;
+    private final SecurityEvents security;
+    private final DeploymentSettings deploymentSettings;
+    private final String version;
+    private @Nullable Instant nextDeploymentTry; // scheduler thread only; null once recorded or when not wanted
 
     private Monitor(Builder builder) {
         this.clock = builder.clock;
@@ -152,6 +164,13 @@ public final class Monitor implements AutoCloseable {
             health.coordinator(new CheckLeases());
         }
         this.metrics = new MetricsHistory(clock, builder.metricsSettings, checkExecutor, scheduler);
+        this.security = new SecurityEvents(clock, instanceId, meterRegistry, builder.securityEventSettings);
+        if (security.enabled()) {
+            metrics.register("security", security.collector());
+        }
+        this.version = builder.version;
+        this.deploymentSettings = builder.deploymentSettings;
+        this.nextDeploymentTry = deploymentSettings.recordOnStart() ? clock.instant() : null;
         if (builder.systemMetrics) {
             metrics.register("system", new SystemCollector(builder.diskPath));
         }
@@ -198,6 +217,8 @@ public final class Monitor implements AutoCloseable {
         api.register(AuditEndpoints.operation(audit));
         api.register(QueryEndpoint.operation(this::queryService));
         api.register(ErrorIngestEndpoint.operation());
+        api.register(SecurityEventEndpoints.operation(store.securityEvents()));
+        DeploymentEndpoints.operations(store.deployments(), clock).forEach(api::register);
     }
 
     /** Starts building a monitor. */
@@ -242,6 +263,8 @@ public final class Monitor implements AutoCloseable {
                 metrics.collectIfDue();
                 alerts.evaluateIfDue();
             }
+            security.drainTo(store.securityEvents());
+            recordDeploymentIfDue();
             purgeIfDue();
         } catch (RuntimeException e) { // keep the schedule alive whatever happens
             synchronized (lifecycle) {
@@ -277,6 +300,34 @@ public final class Monitor implements AutoCloseable {
         } catch (RuntimeException e) {
             log.debug("Could not read the runtime configuration from the store", e);
         }
+    }
+
+    /**
+     * Records this instance's deployment once, on Vigil's thread (the store may be a database that is away); a
+     * failure is tried again a minute later.
+     */
+    private void recordDeploymentIfDue() {
+        Instant now = clock.instant();
+        if (nextDeploymentTry == null || now.isBefore(nextDeploymentTry)) {
+            return;
+        }
+        try {
+            String commit = deploymentSettings.commit() != null ? deploymentSettings.commit()
+                    : DeploymentSettings.commitFromClasspath(classLoader()).orElse(null);
+            Deployment recorded = store.deployments().record(Deployment.of(version, commit,
+                    deploymentSettings.environment(), null, now, instanceId, DeploymentSource.STARTUP));
+            nextDeploymentTry = null;
+            log.info("Vigil recorded deployment {} of version {}{} ({} instance(s))", recorded.id(), version,
+                    commit == null ? "" : " at " + commit, recorded.instances().size());
+        } catch (RuntimeException e) {
+            nextDeploymentTry = now.plus(PURGE_RETRY);
+            log.warn("Could not record this instance's deployment; it is tried again in a minute: {}", e.toString());
+        }
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : Monitor.class.getClassLoader();
     }
 
     /** Deletes records older than their retention, on one instance (the lease holder), off the scheduler thread. */
@@ -454,6 +505,22 @@ public final class Monitor implements AutoCloseable {
         this.queryService = Objects.requireNonNull(service, "service");
     }
 
+    /**
+     * Records security events (failed logins, refused requests, attack signatures) without blocking the caller:
+     * {@code monitor.security().failedLogin(user, ip)}.
+     */
+    public SecurityEvents security() {
+        return security;
+    }
+
+    /**
+     * The deployments of the service: recorded on start and through the API; {@code between(from, to)} and
+     * {@code latestBefore(instant)} answer what was deployed in a window and what was live at a moment.
+     */
+    public DeploymentStore deployments() {
+        return store.deployments();
+    }
+
     /** The audit trail of actions, queries and configuration changes. */
     public AuditLog audit() {
         return audit;
@@ -493,6 +560,11 @@ public final class Monitor implements AutoCloseable {
         shutdown(checkExecutor);
         shutdown(actionExecutor);
         dispatcher.close();
+        try {
+            security.flush(store.securityEvents());
+        } catch (RuntimeException e) {
+            log.debug("Could not write the last security events", e);
+        }
         releaseLeases();
         try {
             store.close();
@@ -549,6 +621,8 @@ public final class Monitor implements AutoCloseable {
         private StoreSettings storeSettings = StoreSettings.ofDefaults();
         private @Nullable String instanceId;
         private final Map<String, Object> runtimeDefaults = new LinkedHashMap<>();
+        private SecurityEventSettings securityEventSettings = SecurityEventSettings.ofDefaults();
+        private DeploymentSettings deploymentSettings = DeploymentSettings.ofDefaults();
 
         private Builder() {
         }
@@ -742,6 +816,18 @@ public final class Monitor implements AutoCloseable {
         /** Initial value of a runtime switch, e.g. {@code actions.auto-fix = true}; validated like a change. */
         public Builder runtimeDefault(String key, Object value) {
             runtimeDefaults.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Whether and how security events are recorded (default: on, see {@link SecurityEventSettings}). */
+        public Builder securityEventSettings(SecurityEventSettings settings) {
+            this.securityEventSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Whether the start records a deployment, with which commit and environment (default: on, commit from git.properties). */
+        public Builder deploymentSettings(DeploymentSettings settings) {
+            this.deploymentSettings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 

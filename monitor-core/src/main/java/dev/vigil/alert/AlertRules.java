@@ -52,8 +52,9 @@ import dev.vigil.metrics.Aggregation;
  * ({@code http.route.latency.p95} 5-minute average above 5000 / 1000 ms), {@value #DISK_CRITICAL}
  * ({@code disk.usage} above 0.90), {@value #MEMORY_WARNING} ({@code jvm.memory.heap.usage} 10-minute
  * average above 0.80), {@value #JOB_FAILURES_WARNING} ({@code job.failures} summed over 1 hour above 5,
- * per job) and {@value #SERVICE_DEGRADED} (service degraded, warning). {@link #defaults(Map)} disables
- * or re-tunes them by name.
+ * per job), {@value #SERVICE_DEGRADED} (service degraded, warning) and {@value #FAILED_LOGIN_SPIKE}
+ * ({@code security.events{type=failed_login}} over 5 minutes at least 10 — the threshold — and more than 3 times
+ * the hour before, warning). {@link #defaults(Map)} disables or re-tunes them by name.
  */
 public final class AlertRules {
 
@@ -77,6 +78,8 @@ public final class AlertRules {
     public static final String JOB_FAILURES_WARNING = "job-failures-warning";
     /** Default rule: the service is DEGRADED. */
     public static final String SERVICE_DEGRADED = "service-degraded";
+    /** Default rule: failed logins in 5 minutes at least 10 and more than 3 times their usual amount. */
+    public static final String FAILED_LOGIN_SPIKE = "failed-login-spike";
 
     private static final Set<MessageTemplate.Field> SPIKE_FIELDS = with(MessageTemplate.Field.BASELINE,
             MessageTemplate.Field.BASELINE_PERCENT, MessageTemplate.Field.BASELINE_MS);
@@ -303,6 +306,9 @@ public final class AlertRules {
                 Duration.ofHours(1), Aggregation.SUM, Comparison.ABOVE, limit,
                 "Job {label:job} failed {value} times in the last {window}, more than {limit}"));
         add(table, SERVICE_DEGRADED, Severity.WARNING, Double.NaN, limit -> serviceStatus(HealthStatus.DEGRADED));
+        add(table, FAILED_LOGIN_SPIKE, Severity.WARNING, 10, limit -> spike("security.events", Map.of("type", "failed_login"),
+                fiveMinutes, Duration.ofHours(1), 3, limit, Aggregation.SUM,
+                "{value} failed logins in the last {window}, usually {baseline}"));
         return table;
     }
 

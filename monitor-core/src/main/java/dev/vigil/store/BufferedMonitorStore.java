@@ -26,9 +26,13 @@ import dev.vigil.audit.AuditEntry;
 import dev.vigil.audit.AuditLog;
 import dev.vigil.audit.AuditQuery;
 import dev.vigil.config.ConfigStore;
+import dev.vigil.deploy.DeploymentStore;
 import dev.vigil.health.CheckRunRecord;
 import dev.vigil.health.CheckRunStore;
 import dev.vigil.internal.DaemonThreadFactory;
+import dev.vigil.security.event.SecurityEvent;
+import dev.vigil.security.event.SecurityEventQuery;
+import dev.vigil.security.event.SecurityEventStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * triggered an action, a check, the alert evaluation) never wait for the database and never fail
  * because it is away.
  *
- * <p>Check runs, alert history and audit entries are queued and written in batches by one background
+ * <p>Check runs, alert history, audit entries and security events are queued and written in batches by one background
  * thread. Outbox entries are written at once (the dispatcher needs them) and queued only when that
  * fails. While the store fails, the buffer keeps up to {@code capacity} writes, the outage is logged once
  * and shown by {@link #status()}, and the writer retries with a growing pause (up to 30 s); the buffer
@@ -74,6 +78,7 @@ public final class BufferedMonitorStore implements MonitorStore {
     private final AlertStore alerts;
     private final NotificationOutbox outbox;
     private final AuditLog audit;
+    private final SecurityEventStore securityEvents;
 
     /** Buffers writes to {@code delegate}, holding at most {@code capacity} of them; call {@link #start()}. */
     public BufferedMonitorStore(MonitorStore delegate, Clock clock, int capacity) {
@@ -92,6 +97,7 @@ public final class BufferedMonitorStore implements MonitorStore {
         this.alerts = new BufferedAlerts();
         this.outbox = new BufferedOutbox();
         this.audit = new BufferedAudit();
+        this.securityEvents = new BufferedSecurityEvents();
     }
 
     /** Starts the background writer. */
@@ -164,6 +170,16 @@ public final class BufferedMonitorStore implements MonitorStore {
     @Override
     public LeaseStore leases() {
         return delegate.leases();
+    }
+
+    @Override
+    public SecurityEventStore securityEvents() {
+        return securityEvents;
+    }
+
+    @Override
+    public DeploymentStore deployments() {
+        return delegate.deployments();
     }
 
     @Override
@@ -408,6 +424,37 @@ public final class BufferedMonitorStore implements MonitorStore {
             if (!store.outbox().add(entries)) {
                 throw new IllegalStateException("the outbox refused " + entries.size() + " entries (full)");
             }
+        }
+    }
+
+    private record SecurityEventsWrite(List<SecurityEvent> events) implements Write {
+        @Override
+        public String kind() {
+            return StoredKind.SECURITY_EVENTS.propertyName();
+        }
+
+        @Override
+        public int size() {
+            return events.size();
+        }
+
+        @Override
+        public void apply(MonitorStore store) {
+            store.securityEvents().add(events);
+        }
+    }
+
+    private final class BufferedSecurityEvents implements SecurityEventStore {
+        @Override
+        public void add(List<SecurityEvent> events) {
+            if (!events.isEmpty()) {
+                enqueue(new SecurityEventsWrite(List.copyOf(events)));
+            }
+        }
+
+        @Override
+        public List<SecurityEvent> query(SecurityEventQuery query) {
+            return delegate.securityEvents().query(query);
         }
     }
 

@@ -12,12 +12,16 @@ import dev.vigil.audit.AuditLog;
 import dev.vigil.audit.MemoryAuditLog;
 import dev.vigil.config.ConfigStore;
 import dev.vigil.config.MemoryConfigStore;
+import dev.vigil.deploy.DeploymentStore;
+import dev.vigil.deploy.MemoryDeploymentStore;
 import dev.vigil.health.CheckRunStore;
 import dev.vigil.health.MemoryCheckRunStore;
+import dev.vigil.security.event.MemorySecurityEventStore;
+import dev.vigil.security.event.SecurityEventStore;
 
 /**
  * The embedded default store: everything in memory, bounded by size (the newest 1,440 runs per check,
- * 1,000 alert history entries, 10,000 audit entries, 1,000 delivered notifications, 1,000 approval tokens, a day of action runs), lost on a restart.
+ * 1,000 alert history entries, 10,000 audit entries, 1,000 delivered notifications, 1,000 approval tokens, a day of action runs, 10,000 security events, 1,000 deployments), lost on a restart.
  */
 public final class MemoryMonitorStore implements MonitorStore {
 
@@ -28,6 +32,8 @@ public final class MemoryMonitorStore implements MonitorStore {
     private final ConfigStore config = new MemoryConfigStore();
     private final ActionStore actions = new MemoryActionStore();
     private final LeaseStore leases;
+    private final SecurityEventStore securityEvents = new MemorySecurityEventStore();
+    private final DeploymentStore deployments = new MemoryDeploymentStore();
 
     /** A memory store with the default bounds, whose leases are timed by {@code clock}. */
     public MemoryMonitorStore(Clock clock) {
@@ -77,5 +83,15 @@ public final class MemoryMonitorStore implements MonitorStore {
     @Override
     public LeaseStore leases() {
         return leases;
+    }
+
+    @Override
+    public SecurityEventStore securityEvents() {
+        return securityEvents;
+    }
+
+    @Override
+    public DeploymentStore deployments() {
+        return deployments;
     }
 }

@@ -6,7 +6,9 @@ import dev.vigil.alert.AlertStore;
 import dev.vigil.alert.delivery.NotificationOutbox;
 import dev.vigil.audit.AuditLog;
 import dev.vigil.config.ConfigStore;
+import dev.vigil.deploy.DeploymentStore;
 import dev.vigil.health.CheckRunStore;
+import dev.vigil.security.event.SecurityEventStore;
 
 /**
  * Everything Vigil keeps beyond the current moment, behind one entry point: check runs, alert state,
@@ -45,6 +47,12 @@ public interface MonitorStore extends AutoCloseable {
 
     /** Leases on singleton work. */
     LeaseStore leases();
+
+    /** Security events of every instance. */
+    SecurityEventStore securityEvents();
+
+    /** Deployments of the service. */
+    DeploymentStore deployments();
 
     /**
      * Whether several instances may share this store (a database). Engines then leave room for the other

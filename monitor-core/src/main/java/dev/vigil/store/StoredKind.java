@@ -1,5 +1,6 @@
 package dev.vigil.store;
 
+import java.time.Duration;
 import java.util.Locale;
 
 /** The kinds of records that grow over time and are purged after their retention. */
@@ -13,7 +14,26 @@ public enum StoredKind {
     /** Audit entries. */
     AUDIT,
     /** Action runs and approval tokens that expired. */
-    ACTIONS;
+    ACTIONS,
+    /** Security events (failed logins, refused requests, attack signatures). */
+    SECURITY_EVENTS,
+    /** Deployments, kept 400 days by default so a year can be compared with the one before. */
+    DEPLOYMENTS(Duration.ofDays(400));
+
+    private final Duration defaultRetention;
+
+    StoredKind() {
+        this(StoreSettings.DEFAULT_RETENTION);
+    }
+
+    StoredKind(Duration defaultRetention) {
+        this.defaultRetention = defaultRetention;
+    }
+
+    /** How long this kind is kept unless configured otherwise. */
+    public Duration defaultRetention() {
+        return defaultRetention;
+    }
 
     /** Lower-case name with dashes, as in {@code monitor.store.retention.check-runs}. */
     public String propertyName() {

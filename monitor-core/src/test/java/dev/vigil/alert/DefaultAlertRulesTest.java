@@ -12,10 +12,14 @@ import java.util.function.IntFunction;
 import dev.vigil.health.CheckHealth;
 import dev.vigil.health.HealthReport;
 import dev.vigil.health.HealthResult;
+import dev.vigil.metrics.MetricCollector;
 import dev.vigil.metrics.MetricSample;
 import dev.vigil.metrics.MetricsSettings;
 import dev.vigil.metrics.TimeSeriesStore;
+import dev.vigil.security.event.SecurityEventSettings;
+import dev.vigil.security.event.SecurityEvents;
 import dev.vigil.test.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 class DefaultAlertRulesTest {
@@ -50,11 +54,49 @@ class DefaultAlertRulesTest {
     void defaultsAreTheSeedsRulesWithTheirSeverities() {
         assertThat(AlertRules.defaults()).extracting(AlertRuleRegistration::name).containsExactly(
                 "health-down", "database-down", "error-ratio-critical", "error-ratio-warning", "latency-p95-critical",
-                "latency-p95-warning", "disk-critical", "memory-warning", "job-failures-warning", "service-degraded");
+                "latency-p95-warning", "disk-critical", "memory-warning", "job-failures-warning", "service-degraded",
+                "failed-login-spike");
         assertThat(AlertRules.defaults()).filteredOn(r -> r.severity() == Severity.CRITICAL)
                 .extracting(AlertRuleRegistration::name).containsExactly("health-down", "database-down",
                         "error-ratio-critical", "latency-p95-critical", "disk-critical");
         assertThat(AlertRules.defaults()).allMatch(AlertRuleRegistration::enabled);
+    }
+
+    @Test
+    void failedLoginBurstFiresAgainstItsBaseline() throws Exception {
+        SecurityEvents security = new SecurityEvents(clock, "node-1", new SimpleMeterRegistry(),
+                SecurityEventSettings.ofDefaults());
+        MetricCollector collector = security.collector();
+        for (int minute = 0; minute < 60; minute++) { // the usual: one failed login a minute
+            security.failedLogin("user" + minute, "192.0.2.1");
+            clock.advance(Duration.ofMinutes(1));
+            store.add(clock.instant(), collector.collect());
+        }
+        assertThat(firing(AlertRules.defaults())).doesNotContainKey(AlertRules.FAILED_LOGIN_SPIKE);
+
+        for (int minute = 0; minute < 5; minute++) { // a burst: 8 a minute from one address
+            for (int i = 0; i < 8; i++) {
+                security.failedLogin("admin", "203.0.113.66");
+            }
+            clock.advance(Duration.ofMinutes(1));
+            store.add(clock.instant(), collector.collect());
+        }
+        engine.evaluate();
+
+        assertThat(engine.active()).filteredOn(alert -> alert.rule().equals(AlertRules.FAILED_LOGIN_SPIKE))
+                .singleElement()
+                .satisfies(alert -> {
+                    assertThat(alert.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(alert.message()).isEqualTo("40 failed logins in the last 5m, usually 5");
+                });
+    }
+
+    @Test
+    void failedLoginSpikeNeedsItsMinimum() {
+        feed(60, i -> List.of(MetricSample.of("security.events", 0, "type", "failed_login")));
+        feed(5, i -> List.of(MetricSample.of("security.events", 1, "type", "failed_login")));
+
+        assertThat(firing(AlertRules.defaults())).doesNotContainKey(AlertRules.FAILED_LOGIN_SPIKE);
     }
 
     @Test

@@ -5,7 +5,9 @@ import dev.vigil.alert.AlertStore;
 import dev.vigil.alert.delivery.NotificationOutbox;
 import dev.vigil.audit.AuditLog;
 import dev.vigil.config.ConfigStore;
+import dev.vigil.deploy.DeploymentStore;
 import dev.vigil.health.CheckRunStore;
+import dev.vigil.security.event.SecurityEventStore;
 import dev.vigil.store.LeaseStore;
 import dev.vigil.store.MonitorStore;
 
@@ -51,6 +53,16 @@ public class ForwardingMonitorStore implements MonitorStore {
     @Override
     public LeaseStore leases() {
         return delegate.leases();
+    }
+
+    @Override
+    public SecurityEventStore securityEvents() {
+        return delegate.securityEvents();
+    }
+
+    @Override
+    public DeploymentStore deployments() {
+        return delegate.deployments();
     }
 
     @Override

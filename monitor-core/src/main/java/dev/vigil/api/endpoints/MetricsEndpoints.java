@@ -33,7 +33,7 @@ public final class MetricsEndpoints {
     public static Operation metrics(TimeSeriesStore store, Clock clock) {
         return Operation.get("metrics", "/metrics")
                 .role(Role.READ)
-                .description("Latest values grouped as api, database, jobs, system and business; with name, one series per"
+                .description("Latest values grouped as api, database, jobs, system, security and business; with name, one series per"
                         + " tag set over a range")
                 .input(InputSchema.builder()
                         .query(BodyField.string("name").maxLength(200).describedAs("a metric name: its series instead of the"
@@ -100,7 +100,7 @@ public final class MetricsEndpoints {
 
     private static Map<String, Object> latestGrouped(TimeSeriesStore store, Map<String, String> tags, Clock clock) {
         Map<String, Object> groups = new LinkedHashMap<>();
-        for (String group : List.of("api", "database", "jobs", "system", "business")) {
+        for (String group : List.of("api", "database", "jobs", "system", "security", "business")) {
             groups.put(group, new ArrayList<Map<String, Object>>());
         }
         for (LatestValue latest : store.latestAll()) {
@@ -135,6 +135,9 @@ public final class MetricsEndpoints {
         }
         if (name.startsWith("job.") || name.startsWith("jobs.")) {
             return "jobs";
+        }
+        if (name.startsWith("security.")) {
+            return "security";
         }
         if (name.startsWith("system.") || name.startsWith("process.") || name.startsWith("jvm.") || name.startsWith("disk.")) {
             return "system";

@@ -10,7 +10,9 @@ import dev.vigil.alert.AlertStore;
 import dev.vigil.alert.delivery.NotificationOutbox;
 import dev.vigil.audit.AuditLog;
 import dev.vigil.config.ConfigStore;
+import dev.vigil.deploy.DeploymentStore;
 import dev.vigil.health.CheckRunStore;
+import dev.vigil.security.event.SecurityEventStore;
 import dev.vigil.store.LeaseStore;
 import dev.vigil.store.MonitorStore;
 import dev.vigil.store.StoredKind;
@@ -41,6 +43,8 @@ public final class JdbcMonitorStore implements MonitorStore {
     private final JdbcAlertStore alerts;
     private final JdbcNotificationOutbox outbox;
     private final JdbcAuditLog audit;
+    private final JdbcSecurityEventStore securityEvents;
+    private final JdbcDeploymentStore deployments;
     private final ConfigStore config;
     private final LeaseStore leases;
     private final JdbcActionStore actions;
@@ -51,6 +55,8 @@ public final class JdbcMonitorStore implements MonitorStore {
         this.alerts = new JdbcAlertStore(database);
         this.outbox = new JdbcNotificationOutbox(database);
         this.audit = new JdbcAuditLog(database);
+        this.securityEvents = new JdbcSecurityEventStore(database);
+        this.deployments = new JdbcDeploymentStore(database);
         this.config = new JdbcConfigStore(database);
         this.leases = new JdbcLeaseStore(database);
         this.actions = new JdbcActionStore(database);
@@ -101,6 +107,16 @@ public final class JdbcMonitorStore implements MonitorStore {
         return leases;
     }
 
+    @Override
+    public SecurityEventStore securityEvents() {
+        return securityEvents;
+    }
+
+    @Override
+    public DeploymentStore deployments() {
+        return deployments;
+    }
+
     /** Always true: every instance using the same database and prefix shares this store. */
     @Override
     public boolean shared() {
@@ -118,6 +134,8 @@ public final class JdbcMonitorStore implements MonitorStore {
             case NOTIFICATIONS -> outbox.purge(cutoff, limit);
             case AUDIT -> audit.purge(cutoff, limit);
             case ACTIONS -> actions.purge(cutoff, limit);
+            case SECURITY_EVENTS -> securityEvents.purge(cutoff, limit);
+            case DEPLOYMENTS -> deployments.purge(cutoff, limit);
         };
     }
 

@@ -27,7 +27,8 @@ final class StoreTests {
 
     /** Applies schema script {@code version} as a migration tool would: read from the jar, prefix substituted. */
     static void applyScript(DataSource dataSource, Dialect dialect, int version, String prefix) throws SQLException {
-        StoreDatabase.Migration migration = StoreDatabase.MIGRATIONS.get(version - 1);
+        StoreDatabase.Migration migration = StoreDatabase.MIGRATIONS.stream().filter(m -> m.version() == version)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no schema script of version " + version));
         String script = StoreDatabase.script(dialect, migration).replace("${prefix}", prefix);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String sql : StoreDatabase.split(script)) {

@@ -37,12 +37,17 @@ import dev.vigil.audit.AuditLog;
 import dev.vigil.audit.AuditQuery;
 import dev.vigil.config.ConfigStore;
 import dev.vigil.config.StoredSetting;
+import dev.vigil.deploy.Deployment;
+import dev.vigil.deploy.DeploymentSource;
 import dev.vigil.health.CheckRunRecord;
 import dev.vigil.health.CheckRunStore;
 import dev.vigil.health.HealthCheckRun;
 import dev.vigil.health.HealthStatus;
 import dev.vigil.security.Caller;
 import dev.vigil.security.Role;
+import dev.vigil.security.event.SecurityEvent;
+import dev.vigil.security.event.SecurityEventQuery;
+import dev.vigil.security.event.SecurityEventType;
 import dev.vigil.store.LeaseStore;
 import dev.vigil.store.MonitorStore;
 import dev.vigil.store.StoredKind;
@@ -847,5 +852,125 @@ public abstract class MonitorStoreContractTest {
                 throw new AssertionError("interrupted while waiting", e);
             }
         }
+    }
+
+    // ---------------------------------------------------------------- security events
+
+    private static SecurityEvent securityEvent(String id, long secondsAfterT0, SecurityEventType type, String ip,
+            String user) {
+        return new SecurityEvent(id, T0.plusSeconds(secondsAfterT0), type, type.defaultSeverity(), ip, user, "/api/login",
+                "failed login — «ü»", "node-1", 1);
+    }
+
+    @Test
+    void securityEventsComeBackEqualNewestFirstAndFiltered() {
+        SecurityEvent first = new SecurityEvent("e1", T0_MICROS, SecurityEventType.SQL_INJECTION_ATTEMPT,
+                dev.vigil.alert.Severity.CRITICAL, "2001:db8::1", null, null, "' or 1=1", "node-2", 42);
+        SecurityEvent second = securityEvent("e2", 10, SecurityEventType.FAILED_LOGIN, "203.0.113.7", "alice");
+        SecurityEvent third = securityEvent("e3", 20, SecurityEventType.RATE_LIMITED, "203.0.113.7", "bob");
+        store.securityEvents().add(List.of(first, second));
+        store.securityEvents().add(List.of(third));
+
+        assertThat(store.securityEvents().query(SecurityEventQuery.latest(10))).containsExactly(third, second, first);
+        assertThat(store.securityEvents().query(SecurityEventQuery.latest(2))).containsExactly(third, second);
+        assertThat(store.securityEvents().query(SecurityEventQuery.latest(10).fromIp("203.0.113.7")))
+                .containsExactly(third, second);
+        assertThat(store.securityEvents().query(SecurityEventQuery.latest(10).ofType(SecurityEventType.FAILED_LOGIN)))
+                .containsExactly(second);
+        assertThat(store.securityEvents().query(SecurityEventQuery.latest(10).aboutUser("bob"))).containsExactly(third);
+        assertThat(store.securityEvents().query(SecurityEventQuery.latest(10)
+                .withSeverity(dev.vigil.alert.Severity.CRITICAL))).containsExactly(first);
+        assertThat(store.securityEvents().query(SecurityEventQuery.latest(10).after(T0.plusSeconds(10))))
+                .containsExactly(third, second);
+    }
+
+    @Test
+    void securityEventsAddedTwiceAreKeptOnce() {
+        SecurityEvent event = securityEvent("twice", 5, SecurityEventType.UNAUTHORIZED, "192.0.2.1", "carol");
+        store.securityEvents().add(List.of(event));
+        store.securityEvents().add(List.of(event));
+
+        assertThat(store.securityEvents().query(SecurityEventQuery.latest(10))).containsExactly(event);
+    }
+
+    @Test
+    void purgeDeletesOldSecurityEventsInBoundedBatches() {
+        assumeTrue(purgesByAge(), "this store is bounded by size");
+        for (int i = 0; i < 5; i++) {
+            store.securityEvents().add(List.of(securityEvent("old-" + i, i, SecurityEventType.FORBIDDEN, "192.0.2.1", "x")));
+        }
+        store.securityEvents().add(List.of(securityEvent("kept", 100, SecurityEventType.FORBIDDEN, "192.0.2.1", "x")));
+
+        assertPurgedInBatches(StoredKind.SECURITY_EVENTS, T0.plusSeconds(100), 5);
+        assertThat(store.securityEvents().query(SecurityEventQuery.latest(10))).extracting(SecurityEvent::id)
+                .containsExactly("kept");
+    }
+
+    // ---------------------------------------------------------------- deployments
+
+    private static Deployment deployment(String version, long secondsAfterT0, String instance) {
+        return Deployment.of(version, "c0ffee", "production", null, T0.plusSeconds(secondsAfterT0), instance,
+                DeploymentSource.STARTUP);
+    }
+
+    @Test
+    void deploymentsComeBackEqualAndAnswerBetweenAndLatestBefore() {
+        Deployment first = Deployment.of("1.0.0", null, null, "first release — «ü»", T0_MICROS, "node-1",
+                DeploymentSource.API);
+        Deployment second = deployment("1.1.0", 3600, "node-1");
+        Deployment third = deployment("1.2.0", 7200, "node-2");
+        assertThat(store.deployments().record(first)).isEqualTo(first);
+        store.deployments().record(second);
+        store.deployments().record(third);
+
+        assertThat(store.deployments().recent(null, 10)).containsExactly(third, second, first);
+        assertThat(store.deployments().recent(null, 1)).containsExactly(third);
+        assertThat(store.deployments().recent(T0.plusSeconds(3600), 10)).containsExactly(third, second);
+        assertThat(store.deployments().between(T0, T0.plusSeconds(7200))).containsExactly(first, second);
+        assertThat(store.deployments().between(T0.plusSeconds(7201), T0.plusSeconds(9000))).isEmpty();
+        assertThat(store.deployments().latestBefore(T0.plusSeconds(7199))).contains(second);
+        assertThat(store.deployments().latestBefore(T0.plusSeconds(7200))).contains(third);
+        assertThat(store.deployments().latestBefore(T0.minusSeconds(1))).isEmpty();
+    }
+
+    @Test
+    void instancesOfOneReleaseMakeOneDeploymentAtTheEarliestTime() {
+        store.deployments().record(deployment("2.0.0", 30, "node-b"));
+        store.deployments().record(deployment("2.0.0", 10, "node-a"));
+        Deployment described = Deployment.of("2.0.0", "c0ffee", "production", "rolling deploy", T0.plusSeconds(50), "node-b",
+                DeploymentSource.API);
+        Deployment merged = store.deployments().record(described);
+
+        assertThat(merged.time()).isEqualTo(T0.plusSeconds(10));
+        assertThat(merged.instances()).containsExactlyInAnyOrder("node-a", "node-b");
+        assertThat(merged.description()).isEqualTo("rolling deploy");
+        assertThat(merged.source()).isEqualTo(DeploymentSource.STARTUP);
+        assertThat(store.deployments().recent(null, 10)).containsExactly(merged);
+        assertThat(store.deployments().record(deployment("2.0.0", 60, "node-c")).instances()).hasSize(3);
+        assertThat(store.deployments().record(Deployment.of("2.0.0", "c0ffee", "staging", null, T0, "node-s",
+                DeploymentSource.STARTUP)).id()).isNotEqualTo(merged.id());
+    }
+
+    @Test
+    void instancesStartingTogetherRecordOneDeployment() throws Exception {
+        runTogether(8, thread -> store.deployments().record(deployment("3.0.0", thread, "node-" + thread)));
+
+        assertThat(store.deployments().recent(null, 10)).singleElement().satisfies(deployment -> {
+            assertThat(deployment.instances()).hasSize(8);
+            assertThat(deployment.time()).isEqualTo(T0);
+        });
+    }
+
+    @Test
+    void purgeDeletesOldDeploymentsInBoundedBatches() {
+        assumeTrue(purgesByAge(), "this store is bounded by size");
+        for (int i = 0; i < 5; i++) {
+            store.deployments().record(deployment("0." + i, i, "node-1"));
+        }
+        store.deployments().record(deployment("1.0", 100, "node-1"));
+
+        assertPurgedInBatches(StoredKind.DEPLOYMENTS, T0.plusSeconds(100), 5);
+        assertThat(store.deployments().recent(null, 10)).extracting(Deployment::version).containsExactly("1.0");
+        assertThat(store.deployments().recent(null, 10).get(0).instances()).containsExactly("node-1");
     }
 }
