@@ -18,7 +18,8 @@ final class FailureLog {
         TAG_RESOLVER("resolving the platform tag"),
         ROUTE_RESOLVER("resolving the route"),
         RECORDING("recording the request"),
-        ASYNC("following an asynchronous request");
+        ASYNC("following an asynchronous request"),
+        SECURITY("recording a security event");
 
         private final String doing;
 

@@ -30,7 +30,8 @@ import io.micrometer.core.instrument.Timer;
  * {@code platform}): {@value #ROUTE_REQUESTS}, {@value #ROUTE_RPS}, {@value #ROUTE_ERROR_RATIO},
  * {@value #ROUTE_P50}, {@value #ROUTE_P95}, {@value #ROUTE_P99} (milliseconds); and always the
  * untagged totals {@value #REQUESTS}, {@value #RPS}, {@value #ERROR_RATIO}, {@value #P95} (the same
- * four with a {@code platform} tag for each platform that had requests).
+ * four with a {@code platform} tag for each platform that had requests), and {@value #RESPONSES} per status class
+ * ({@code status=2xx}, {@code 3xx}, {@code 4xx}, {@code 5xx}; zeros included).
  */
 public final class RequestStatistics implements MetricCollector {
 
@@ -54,9 +55,12 @@ public final class RequestStatistics implements MetricCollector {
     public static final String ERROR_RATIO = "http.error.ratio";
     /** Sample: 95th percentile latency across all routes, in milliseconds. */
     public static final String P95 = "http.latency.p95";
+    /** Sample: responses across all routes in the interval per status class (tag {@code status}: 2xx, 3xx, 4xx, 5xx). */
+    public static final String RESPONSES = "http.responses";
     /** The route of {@link #total()} and {@link #platforms()}: all routes. */
     public static final String ALL_ROUTES = "*";
 
+    private static final List<String> STATUS_CLASSES = List.of("2xx", "3xx", "4xx", "5xx");
     static final String[] METHODS = {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "OTHER"};
     private static final int PLATFORM_NONE = 0;
     private static final int PLATFORM_OTHER = 1;
@@ -256,7 +260,12 @@ public final class RequestStatistics implements MetricCollector {
                     samples.add(MetricSample.of(ROUTE_P99, interval.p99Millis(), tags));
                 }
             }
-            addTotals(samples, total.closeInterval(length, statusCodes));
+            RouteStatistics.Interval all = total.closeInterval(length, statusCodes);
+            addTotals(samples, all);
+            for (String statusClass : STATUS_CLASSES) {
+                samples.add(MetricSample.of(RESPONSES, all.statusClassCounts().getOrDefault(statusClass, 0L), "status",
+                        statusClass));
+            }
             if (tracksPlatforms) {
                 for (Platform platform : knownPlatforms()) {
                     RouteStatistics.Interval interval = platform.traffic.closeInterval(length, statusCodes);

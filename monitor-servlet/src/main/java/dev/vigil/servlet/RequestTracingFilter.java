@@ -2,10 +2,17 @@ package dev.vigil.servlet;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import dev.vigil.Monitor;
+import dev.vigil.security.event.AttackSignatures;
+import dev.vigil.security.event.SecurityEvent;
+import dev.vigil.security.event.SecurityEventSettings;
+import dev.vigil.security.event.SecurityEventType;
+import dev.vigil.security.event.SecurityEvents;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.AsyncEvent;
@@ -18,6 +25,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Measures every request by route template: latency, status and throughput, recorded into the
@@ -43,6 +51,14 @@ import jakarta.servlet.http.HttpServletResponse;
  * a 404, recorded as {@value #ROUTE_NOT_FOUND} — the path with its ids collapsed. Routes are capped
  * ({@link RequestTracingSettings}); past the cap they are {@value #ROUTE_OTHER}, so no sequence of
  * paths grows memory or the registry without bound.
+ *
+ * <p>With {@link Builder#securityEvents security events} (set by {@link #builder(Monitor)} unless the monitor's are
+ * off), it also records each 401, 403 and 429 response (as configured) with the client's address and the route, and
+ * each path or query string carrying an SQL-injection, XSS or path-traversal signature ({@link AttackSignatures}),
+ * flagged, never blocked. Vigil's own endpoints are no exception: a 401 from the admin API is an attempt on it.
+ * Repeats are aggregated by the recorder, so a flood costs a counter increment per request, not a stored event.
+ * The client's address is the connection's, or taken from {@code X-Forwarded-For} only as far as
+ * {@link SecurityEventSettings#trustedProxyHops()} allows.
  *
  * <p>Asynchronous requests are recorded when they complete, with their full duration and final
  * status. Monitoring never breaks a request: a failure inside it (a throwing resolver included) is
@@ -76,12 +92,27 @@ public final class RequestTracingFilter implements Filter {
     private final LongSupplier nanoTime;
     private final LongAdder active = new LongAdder();
     private final FailureLog failures = new FailureLog();
+    private final @Nullable SecurityEvents security;
+    private final Clock clock;
+    private final boolean record401;
+    private final boolean record403;
+    private final boolean record429;
+    private final boolean signatures;
+    private final int trustedProxyHops;
 
     private RequestTracingFilter(Builder builder) {
         this.tagResolver = builder.tagResolver;
         this.routeResolver = builder.routeResolver;
         this.groupUnmatchedNotFound = builder.settings.groupUnmatchedNotFound();
         this.nanoTime = builder.nanoTime;
+        this.clock = builder.clock;
+        this.security = builder.security != null && builder.security.enabled() ? builder.security : null;
+        SecurityEventSettings securitySettings = security != null ? security.settings() : SecurityEventSettings.disabled();
+        this.record401 = securitySettings.recordStatuses().contains(401);
+        this.record403 = securitySettings.recordStatuses().contains(403);
+        this.record429 = securitySettings.recordStatuses().contains(429);
+        this.signatures = securitySettings.signatures();
+        this.trustedProxyHops = securitySettings.trustedProxyHops();
         this.statistics = new RequestStatistics(builder.registry, builder.settings,
                 builder.tagResolver != TagResolver.NONE, builder.clock);
         Gauge.builder(ACTIVE_METER, active, LongAdder::sum)
@@ -94,9 +125,9 @@ public final class RequestTracingFilter implements Filter {
         return new Builder(registry);
     }
 
-    /** Starts building a filter that records into the monitor's registry and reads its clock. */
+    /** Starts building a filter that records into the monitor's registry, reads its clock and records its security events. */
     public static Builder builder(Monitor monitor) {
-        return new Builder(monitor.meterRegistry()).clock(monitor.clock());
+        return new Builder(monitor.meterRegistry()).clock(monitor.clock()).securityEvents(monitor.security());
     }
 
     /** The statistics this filter keeps: snapshots and the interval {@link dev.vigil.metrics.MetricCollector}. */
@@ -142,7 +173,60 @@ public final class RequestTracingFilter implements Filter {
     }
 
     private void record(HttpServletRequest request, int status, long nanos) {
-        statistics.record(route(request, status), platform(request), methodIndex(request.getMethod()), status, nanos);
+        RequestStatistics.Route route = route(request, status);
+        statistics.record(route, platform(request), methodIndex(request.getMethod()), status, nanos);
+        if (security != null) {
+            recordSecurityEvents(security, request, status, route.name);
+        }
+    }
+
+    private void recordSecurityEvents(SecurityEvents events, HttpServletRequest request, int status, String route) {
+        try {
+            SecurityEventType refused = switch (status) {
+                case 401 -> record401 ? SecurityEventType.UNAUTHORIZED : null;
+                case 403 -> record403 ? SecurityEventType.FORBIDDEN : null;
+                case 429 -> record429 ? SecurityEventType.RATE_LIMITED : null;
+                default -> null;
+            };
+            String ip = null;
+            if (refused != null) {
+                ip = clientIp(request);
+                events.record(SecurityEvent.builder(refused, clock.instant()).ip(ip).route(route)
+                        .description(status + " response to " + request.getMethod()).build());
+            }
+            if (signatures) {
+                Optional<AttackSignatures.Match> match = AttackSignatures.scan(request.getRequestURI(), request.getQueryString());
+                if (match.isPresent()) {
+                    events.record(SecurityEvent.builder(match.get().type(), clock.instant())
+                            .ip(ip != null ? ip : clientIp(request)).route(route)
+                            .description("signature in " + request.getMethod() + " request: " + match.get().signature())
+                            .build());
+                }
+            }
+        } catch (RuntimeException e) {
+            failures.report(FailureLog.Kind.SECURITY, e);
+        }
+    }
+
+    /**
+     * The connection's remote address, or, behind {@code trustedProxyHops} proxies that append to
+     * {@code X-Forwarded-For}, the address the outermost trusted proxy saw.
+     */
+    String clientIp(HttpServletRequest request) {
+        String remote = request.getRemoteAddr();
+        if (trustedProxyHops == 0) {
+            return remote;
+        }
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (forwarded == null || forwarded.isBlank()) {
+            return remote;
+        }
+        List<String> hops = List.of(forwarded.split(","));
+        if (hops.size() < trustedProxyHops) {
+            return remote;
+        }
+        String client = hops.get(hops.size() - trustedProxyHops).strip();
+        return client.isEmpty() ? remote : client;
     }
 
     private RequestStatistics.Route route(HttpServletRequest request, int status) {
@@ -256,6 +340,7 @@ public final class RequestTracingFilter implements Filter {
         private RequestTracingSettings settings = RequestTracingSettings.ofDefaults();
         private Clock clock = Clock.systemUTC();
         private LongSupplier nanoTime = System::nanoTime;
+        private @Nullable SecurityEvents security;
 
         private Builder(MeterRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -288,6 +373,15 @@ public final class RequestTracingFilter implements Filter {
         /** The monotonic nanosecond source that measures request durations (default: {@link System#nanoTime()}). */
         public Builder nanoTime(LongSupplier nanoTime) {
             this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+            return this;
+        }
+
+        /**
+         * Records 401/403/429 responses and attack signatures into {@code events} with its settings (default: none
+         * for {@link #builder(MeterRegistry)}, the monitor's for {@link #builder(Monitor)}).
+         */
+        public Builder securityEvents(SecurityEvents events) {
+            this.security = Objects.requireNonNull(events, "events");
             return this;
         }
 

@@ -46,11 +46,14 @@ public record RouteStatistics(String route, String platform, long requests, long
      * @param p95Millis 95th percentile latency in milliseconds
      * @param p99Millis 99th percentile latency in milliseconds
      * @param statusCounts requests in the interval by exact status code (sorted by code)
+     * @param statusClassCounts requests in the interval by status class ({@code 2xx}, {@code 4xx}...; every
+     *        request, also those whose exact code is not counted), only classes that had requests
      */
     public record Interval(Duration length, long requests, long errors, double rps, double errorRatio,
-            double p50Millis, double p95Millis, double p99Millis, Map<Integer, Long> statusCounts) {
+            double p50Millis, double p95Millis, double p99Millis, Map<Integer, Long> statusCounts,
+            Map<String, Long> statusClassCounts) {
 
-        private static final Interval NONE = new Interval(Duration.ZERO, 0, 0, 0, 0, 0, 0, 0, Map.of());
+        private static final Interval NONE = new Interval(Duration.ZERO, 0, 0, 0, 0, 0, 0, 0, Map.of(), Map.of());
 
         /** Validates and copies the counts. */
         public Interval {
@@ -60,6 +63,8 @@ public record RouteStatistics(String route, String platform, long requests, long
                         + errors + " and " + requests);
             }
             statusCounts = sortedCopy(statusCounts);
+            statusClassCounts = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(statusClassCounts,
+                    "statusClassCounts")));
         }
 
         /** The interval before the first collection: empty. */

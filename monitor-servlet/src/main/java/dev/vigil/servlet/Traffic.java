@@ -57,11 +57,15 @@ class Traffic {
 
         long requests = 0;
         long errors = 0;
+        Map<String, Long> byClass = new HashMap<>();
         for (int i = 0; i < StatusCodes.CLASSES; i++) {
             long current = classes.get(i);
             long delta = current - previousClasses[i];
             previousClasses[i] = current;
             requests += delta;
+            if (delta > 0) {
+                byClass.put(StatusCodes.classTag(i), delta);
+            }
             if (i == StatusCodes.CLASS_SERVER_ERROR) {
                 errors = delta;
             }
@@ -77,7 +81,7 @@ class Traffic {
                 seconds > 0 ? requests / seconds : 0,
                 requests == 0 ? 0 : (double) errors / requests,
                 latencies.percentileMillis(0.50), latencies.percentileMillis(0.95), latencies.percentileMillis(0.99),
-                byCode(codeDeltas, statusCodes));
+                byCode(codeDeltas, statusCodes), byClass);
         lastInterval = interval;
         return interval;
     }

@@ -435,7 +435,8 @@ class RequestTracingFilterTest {
 
         assertThat(idle).extracting(MetricSample::name)
                 .containsExactlyInAnyOrder(RequestStatistics.REQUESTS, RequestStatistics.RPS,
-                        RequestStatistics.ERROR_RATIO, RequestStatistics.P95);
+                        RequestStatistics.ERROR_RATIO, RequestStatistics.P95, RequestStatistics.RESPONSES,
+                        RequestStatistics.RESPONSES, RequestStatistics.RESPONSES, RequestStatistics.RESPONSES);
         assertThat(sample(idle, RequestStatistics.REQUESTS)).isZero();
         assertThat(sample(idle, RequestStatistics.ERROR_RATIO)).isZero();
         assertThat(route(filter, "/pages/a").lastInterval().requests()).isZero();

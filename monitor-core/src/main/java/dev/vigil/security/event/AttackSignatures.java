@@ -37,7 +37,7 @@ public final class AttackSignatures {
     private static final String GAP = "(?:\\s|/\\*.*?\\*/)+"; // whitespace or an SQL comment between words
     private static final List<Signature> SIGNATURES = List.of(
             new Signature(SecurityEventType.PATH_TRAVERSAL_ATTEMPT, "(?:^|[/\\\\=])\\.\\.(?:[/\\\\]|$)"),
-            new Signature(SecurityEventType.SQL_INJECTION_ATTEMPT, "'\\s*(?:or|and)\\s+'?\\w+'?\\s*(?:=|<|>|like\\b)"),
+            new Signature(SecurityEventType.SQL_INJECTION_ATTEMPT, "'\\s*(?:or|and)\\s+'?\\w+'?\\s*(?:=|<|>|like\\b)\\s*'?\\w*'?"),
             new Signature(SecurityEventType.SQL_INJECTION_ATTEMPT, "\\bor\\s+(\\d+)\\s*=\\s*\\1\\b"),
             new Signature(SecurityEventType.SQL_INJECTION_ATTEMPT, "\\bunion" + GAP + "(?:all" + GAP + ")?select\\b"),
             new Signature(SecurityEventType.SQL_INJECTION_ATTEMPT, ";\\s*--"),
