@@ -39,6 +39,8 @@ public class MonitorProperties {
     private final Actions actions = new Actions();
     private final Query query = new Query();
     private final Store store = new Store();
+    private final SecurityEvents securityEvents = new SecurityEvents();
+    private final Deployments deployments = new Deployments();
 
     public boolean isEnabled() {
         return enabled;
@@ -102,6 +104,14 @@ public class MonitorProperties {
 
     public Store getStore() {
         return store;
+    }
+
+    public SecurityEvents getSecurityEvents() {
+        return securityEvents;
+    }
+
+    public Deployments getDeployments() {
+        return deployments;
     }
 
     /** Where Vigil keeps check runs, alerts, silences, notifications, the audit trail, runtime switches and leases. */
@@ -222,6 +232,28 @@ public class MonitorProperties {
 
         /** Action runs and expired approval tokens. */
         private Duration actions = Duration.ofDays(30);
+
+        /** Security events. */
+        private Duration securityEvents = Duration.ofDays(30);
+
+        /** Deployments. */
+        private Duration deployments = Duration.ofDays(400);
+
+        public Duration getSecurityEvents() {
+            return securityEvents;
+        }
+
+        public void setSecurityEvents(Duration securityEvents) {
+            this.securityEvents = securityEvents;
+        }
+
+        public Duration getDeployments() {
+            return deployments;
+        }
+
+        public void setDeployments(Duration deployments) {
+            this.deployments = deployments;
+        }
 
         public Duration getCheckRuns() {
             return checkRuns;
@@ -1261,6 +1293,115 @@ public class MonitorProperties {
 
         public void setHeaders(Map<String, String> headers) {
             this.headers = headers;
+        }
+    }
+
+    /** Security events: failed logins, 401/403/429 responses and attack signatures ({@code monitor.security-events.*}). */
+    public static class SecurityEvents {
+
+        /** Whether security events are recorded. */
+        private boolean enabled = true;
+
+        /**
+         * Reverse proxies in front of the service that append to X-Forwarded-For: 0 ignores the header (a client can
+         * write anything in it), 1 takes its last address, 2 the one before it.
+         */
+        private int trustedProxyHops = 0;
+
+        /** Responses the request filter records: a subset of 401, 403 and 429. */
+        private List<Integer> recordStatuses = new ArrayList<>(List.of(401, 403, 429));
+
+        /** Repeats of one event (type, address, user, route) within this window are stored once with a count. */
+        private Duration aggregationWindow = Duration.ofMinutes(1);
+
+        private final Signatures signatures = new Signatures();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getTrustedProxyHops() {
+            return trustedProxyHops;
+        }
+
+        public void setTrustedProxyHops(int trustedProxyHops) {
+            this.trustedProxyHops = trustedProxyHops;
+        }
+
+        public List<Integer> getRecordStatuses() {
+            return recordStatuses;
+        }
+
+        public void setRecordStatuses(List<Integer> recordStatuses) {
+            this.recordStatuses = recordStatuses;
+        }
+
+        public Duration getAggregationWindow() {
+            return aggregationWindow;
+        }
+
+        public void setAggregationWindow(Duration aggregationWindow) {
+            this.aggregationWindow = aggregationWindow;
+        }
+
+        public Signatures getSignatures() {
+            return signatures;
+        }
+    }
+
+    /** SQL-injection, XSS and path-traversal signatures in paths and query strings ({@code monitor.security-events.signatures.*}). */
+    public static class Signatures {
+
+        /** Whether the request filter flags attack signatures (recorded, never blocked). */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** Deployments ({@code monitor.deployments.*}). */
+    public static class Deployments {
+
+        /** Whether each start records a deployment of this instance's version. */
+        private boolean recordOnStart = true;
+
+        /** The source commit; by default Spring Boot's git information (git.properties) when present. */
+        private String commit;
+
+        /** Where this instance runs (production, staging), to tell deployments apart. */
+        private String environment;
+
+        public boolean isRecordOnStart() {
+            return recordOnStart;
+        }
+
+        public void setRecordOnStart(boolean recordOnStart) {
+            this.recordOnStart = recordOnStart;
+        }
+
+        public String getCommit() {
+            return commit;
+        }
+
+        public void setCommit(String commit) {
+            this.commit = commit;
+        }
+
+        public String getEnvironment() {
+            return environment;
+        }
+
+        public void setEnvironment(String environment) {
+            this.environment = environment;
         }
     }
 }

@@ -28,14 +28,17 @@ import dev.vigil.health.checks.JvmHeapCheck;
 import dev.vigil.jobs.JobExpectation;
 import dev.vigil.metrics.MetricCollector;
 import dev.vigil.metrics.MetricsSettings;
+import dev.vigil.deploy.DeploymentSettings;
 import dev.vigil.security.AdminAuthenticator;
 import dev.vigil.security.BearerTokens;
 import dev.vigil.security.Role;
+import dev.vigil.security.event.SecurityEventSettings;
 import dev.vigil.store.MonitorStore;
 import dev.vigil.store.StoreSettings;
 import dev.vigil.store.StoredKind;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -45,6 +48,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.info.GitProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -93,6 +97,8 @@ public final class VigilAutoConfiguration {
         kept.put(StoredKind.NOTIFICATIONS, retention.getNotifications());
         kept.put(StoredKind.AUDIT, retention.getAudit());
         kept.put(StoredKind.ACTIONS, retention.getActions());
+        kept.put(StoredKind.SECURITY_EVENTS, retention.getSecurityEvents());
+        kept.put(StoredKind.DEPLOYMENTS, retention.getDeployments());
         return new StoreSettings(kept, store.getPurgeInterval(), store.getPurgeBatchSize(), store.getBufferCapacity());
     }
 
@@ -201,7 +207,7 @@ public final class VigilAutoConfiguration {
             ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<MonitorBuilderCustomizer> customizers,
             MonitorAlertProperties alertProperties, ObjectProvider<AlertRuleRegistration> alertRules,
             ObjectProvider<AlertSinkRegistration> sinkRegistrations, ObjectProvider<MonitorStore> store,
-            StoreSettings storeSettings, Environment environment) {
+            StoreSettings storeSettings, Environment environment, ObjectProvider<GitProperties> gitProperties) {
         MissingSinkModules.warn(environment, classLoader(beans));
         Monitor.Builder builder = Monitor.builder()
                 .version(version(properties, buildProperties, environment))
@@ -210,7 +216,9 @@ public final class VigilAutoConfiguration {
                 .apiSettings(apiSettings)
                 .adminAuthenticator(adminAuthenticator)
                 .systemMetrics(properties.getMetrics().isSystem(), Path.of(properties.getChecks().getDisk().getPath()))
-                .storeSettings(storeSettings);
+                .storeSettings(storeSettings)
+                .securityEventSettings(securityEvents(properties.getSecurityEvents()))
+                .deploymentSettings(deployments(properties.getDeployments(), gitProperties.getIfAvailable()));
         MonitorStore configuredStore = store.getIfAvailable(); // one bean (VigilStoreAutoConfiguration's or the application's)
         if (configuredStore != null) {
             builder.store(configuredStore);
@@ -244,6 +252,29 @@ public final class VigilAutoConfiguration {
         Monitor monitor = builder.build();
         properties.getJobs().getExpect().forEach((job, expectation) -> monitor.jobs().expect(job, expectation(job, expectation)));
         return monitor;
+    }
+
+    static SecurityEventSettings securityEvents(MonitorProperties.SecurityEvents properties) {
+        return SecurityEventSettings.builder()
+                .enabled(properties.isEnabled())
+                .trustedProxyHops(properties.getTrustedProxyHops())
+                .recordStatuses(new java.util.HashSet<>(properties.getRecordStatuses()))
+                .aggregationWindow(properties.getAggregationWindow())
+                .signatures(properties.getSignatures().isEnabled())
+                .build();
+    }
+
+    /** {@code monitor.deployments.*}; the commit from the property, else Spring Boot's git information, else git.properties. */
+    static DeploymentSettings deployments(MonitorProperties.Deployments properties, @Nullable GitProperties git) {
+        String commit = blankToNull(properties.getCommit());
+        if (commit == null && git != null) {
+            commit = blankToNull(git.getCommitId());
+        }
+        return new DeploymentSettings(properties.isRecordOnStart(), commit, blankToNull(properties.getEnvironment()));
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** The class loader the context loads beans with, which decides what the conditions see. */
