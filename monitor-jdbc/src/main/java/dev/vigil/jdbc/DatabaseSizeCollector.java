@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  *   <li>PostgreSQL: {@code db.size.bytes} ({@code pg_database_size(current_database())}) and
  *       {@code db.table.rows{table=schema.name}} from {@code pg_stat_user_tables.n_live_tup}
  *       (the statistics collector's estimate, kept current by autovacuum and {@code ANALYZE});</li>
- *   <li>H2: {@code db.table.rows{table=schema.name}} from
+ *   <li>H2: {@code db.size.bytes} (the database file's size, {@code info.FILE_SIZE} of
+ *       {@code INFORMATION_SCHEMA.SETTINGS}; an in-memory database has no file and no size) and
+ *       {@code db.table.rows{table=schema.name}} from
  *       {@code INFORMATION_SCHEMA.TABLES.ROW_COUNT_ESTIMATE} (exact for H2's default MVStore tables,
  *       and no table is scanned);</li>
  *   <li>any other database: nothing (logged once).</li>
@@ -48,6 +51,8 @@ public final class DatabaseSizeCollector implements MetricCollector {
     private static final String POSTGRES_SIZE_SQL = "SELECT pg_database_size(current_database())";
     private static final String POSTGRES_TABLES_SQL = "SELECT schemaname, relname, n_live_tup"
             + " FROM pg_stat_user_tables ORDER BY n_live_tup DESC, schemaname, relname LIMIT ?";
+    private static final String H2_SIZE_SQL = "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+            + " WHERE SETTING_NAME = 'info.FILE_SIZE'";
     private static final String H2_TABLES_SQL = "SELECT TABLE_SCHEMA, TABLE_NAME, ROW_COUNT_ESTIMATE"
             + " FROM INFORMATION_SCHEMA.TABLES"
             + " WHERE TABLE_TYPE IN ('BASE TABLE', 'TABLE') AND TABLE_SCHEMA <> 'INFORMATION_SCHEMA'"
@@ -93,6 +98,12 @@ public final class DatabaseSizeCollector implements MetricCollector {
                     read("table row counts", connection, autoCommit,
                             () -> samples.addAll(tableRows(connection, POSTGRES_TABLES_SQL)));
                 } else if ("H2".equals(product)) {
+                    read("size", connection, autoCommit, () -> {
+                        Long size = queryH2Size(connection);
+                        if (size != null) {
+                            samples.add(MetricSample.of("db.size.bytes", size));
+                        }
+                    });
                     read("table row counts", connection, autoCommit,
                             () -> samples.addAll(tableRows(connection, H2_TABLES_SQL)));
                 } else if (unsupportedLogged.compareAndSet(false, true)) {
@@ -130,6 +141,17 @@ public final class DatabaseSizeCollector implements MetricCollector {
                         throw new SQLException("no row returned by: " + POSTGRES_SIZE_SQL);
                     }
                     return rows.getLong(1);
+                }
+            });
+        }
+    }
+
+    /** The H2 database file's size, or null for an in-memory database. */
+    private @Nullable Long queryH2Size(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(H2_SIZE_SQL)) {
+            return withQueryTimeout(statement, () -> {
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Long.valueOf(rows.getString(1).strip()) : null;
                 }
             });
         }

@@ -118,7 +118,35 @@ public final class SystemHealthView {
         collected.values().forEach(samples -> samples.stream()
                 .filter(sample -> sample.name().startsWith("db.") && sample.tags().isEmpty())
                 .forEach(sample -> database.put(camel(sample.name().substring(3)), sample.value())));
+        connections(database);
         return database;
+    }
+
+    /**
+     * {@code connections} (in use) and {@code max}, the shape every database gets: the pool's when its pool is read
+     * ({@code db.pool.active} and {@code db.pool.max}, HikariCP on any database; the PostgreSQL check's server-wide
+     * count then moves to {@code serverConnections}), else the server's ({@code connections} and
+     * {@code maxConnections} of the PostgreSQL check, or what a custom {@code database} check reports), else null: an
+     * unknown pool on another database.
+     * {@code connectionsSource} says which: {@code pool}, {@code server} or {@code unknown}.
+     */
+    private static void connections(Map<String, Object> database) {
+        Object poolActive = database.get("poolActive");
+        Object poolMax = database.get("poolMax");
+        Object server = database.get("connections");
+        Object serverMax = database.get("maxConnections");
+        if (poolActive instanceof Number active && poolMax instanceof Number max) {
+            if (server != null) {
+                database.put("serverConnections", server);
+            }
+            database.put("connections", active.longValue());
+            database.put("max", max.longValue());
+            database.put("connectionsSource", "pool");
+        } else {
+            database.putIfAbsent("connections", null);
+            database.put("max", serverMax instanceof Number max ? max.longValue() : null);
+            database.put("connectionsSource", server instanceof Number ? "server" : "unknown");
+        }
     }
 
     private List<Object> jobs(HealthReport report) {
