@@ -660,7 +660,7 @@ public final class Monitor implements AutoCloseable {
         /** Registers a collector; its name is the section its samples are shown in. */
         public Builder metricCollector(String name, MetricCollector collector) {
             Objects.requireNonNull(name, "name");
-            if (name.equals("system") || name.equals("jobs") || collectors.putIfAbsent(name, Objects.requireNonNull(collector, "collector")) != null) {
+            if (name.equals("system") || name.equals("jobs") || name.equals("security") || collectors.putIfAbsent(name, Objects.requireNonNull(collector, "collector")) != null) {
                 throw new IllegalArgumentException("a metric collector named '" + name + "' is already registered");
             }
             return this;
@@ -767,7 +767,7 @@ public final class Monitor implements AutoCloseable {
 
         /**
          * Whether the default rules (service down or degraded, database down, error ratio, p95 latency,
-         * disk, memory, job failures) are registered (default true), with overrides by rule name.
+         * disk, memory, job failures, failed-login spike) are registered (default true), with overrides by rule name.
          */
         public Builder defaultAlertRules(boolean enabled, Map<String, AlertRuleOverride> overrides) {
             this.defaultAlertRules = enabled;

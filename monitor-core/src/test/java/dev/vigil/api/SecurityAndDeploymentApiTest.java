@@ -147,7 +147,7 @@ class SecurityAndDeploymentApiTest {
             started.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (started.deployments().recent(null, 10).isEmpty() && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
+                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L); // poll every 10 ms until the deadline
             }
             assertThat(started.deployments().recent(null, 10)).singleElement().satisfies(deployment -> {
                 assertThat(deployment.version()).isEqualTo("3.0.0");

@@ -1,8 +1,11 @@
 package dev.vigil.benchmarks.servlet;
 
+import java.time.Clock;
 import com.codahale.metrics.Metered;
 import com.codahale.metrics.MetricRegistry;
 import dev.vigil.benchmarks.store.BenchMonitor;
+import dev.vigil.security.event.SecurityEventSettings;
+import dev.vigil.security.event.SecurityEvents;
 import dev.vigil.servlet.RequestTracingFilter;
 import io.dropwizard.metrics.servlet6.InstrumentedFilter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,6 +46,21 @@ enum FilterVariant {
         Installed install(ServletContext context) throws ServletException {
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             return init(RequestTracingFilter.builder(registry).build(), context, () -> timerCount(registry));
+        }
+    },
+
+    /**
+     * Vigil's filter with security events on (401/403/429 recording and attack signatures, the defaults), for the
+     * cost they add to a clean request. Not in the default comparison; run with {@code -p variant=...}.
+     */
+    VIGIL_SECURITY("vigil-security") {
+        @Override
+        Installed install(ServletContext context) throws ServletException {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            SecurityEvents events = new SecurityEvents(Clock.systemUTC(), "bench", registry,
+                    SecurityEventSettings.ofDefaults());
+            return init(RequestTracingFilter.builder(registry).securityEvents(events).build(), context,
+                    () -> timerCount(registry));
         }
     },
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import dev.vigil.alert.Severity;
 import org.jspecify.annotations.Nullable;
 
@@ -76,6 +77,18 @@ public record SecurityEvent(String id, Instant time, SecurityEventType type, Sev
         return new Builder(type, time);
     }
 
+    /**
+     * A random version-4 UUID from {@link ThreadLocalRandom}: events are made on request threads, sometimes in floods,
+     * where {@link UUID#randomUUID()}'s shared {@code SecureRandom} would be a point of contention. Ids need to be
+     * unique, not unguessable.
+     */
+    static String randomId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long least = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(most, least).toString();
+    }
+
     /** This event, seen by {@code instanceId}. */
     public SecurityEvent withInstance(String instanceId) {
         return new SecurityEvent(id, time, type, severity, sourceIp, user, route, description, instanceId, count);
@@ -102,7 +115,7 @@ public record SecurityEvent(String id, Instant time, SecurityEventType type, Sev
         private final SecurityEventType type;
         private final Instant time;
         private Severity severity;
-        private String id = UUID.randomUUID().toString();
+        private String id = randomId();
         private @Nullable String ip;
         private @Nullable String user;
         private @Nullable String route;

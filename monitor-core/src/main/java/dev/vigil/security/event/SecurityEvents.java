@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -251,7 +250,7 @@ public final class SecurityEvents {
 
         void flush() {
             if (repeats > 0 && firstRepeat != null) {
-                offer(new SecurityEvent(UUID.randomUUID().toString(), firstRepeat, first.type(), first.severity(),
+                offer(new SecurityEvent(SecurityEvent.randomId(), firstRepeat, first.type(), first.severity(),
                         first.sourceIp(), first.user(), first.route(), first.description(), first.instance(), repeats));
             }
         }

@@ -121,7 +121,7 @@ class VigilSecurityEventsAutoConfigurationTest {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no deployment recorded within 60 s");
             }
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L); // poll every 10 ms until the deadline
         }
         return monitor.deployments().recent(null, 1).get(0);
     }
