@@ -13,7 +13,7 @@ import dev.vigil.security.event.SecurityEventStore;
 /**
  * Everything Vigil keeps beyond the current moment, behind one entry point: check runs, alert state,
  * history and silences, the notification outbox, the audit trail, runtime switches, action approvals
- * and runs, and leases. Engines
+ * and runs, leases, security events and deployments. Engines
  * keep caches only; what must survive a restart goes through here.
  *
  * <p>Each kind has a small interface of its own, next to the records it stores (packages stay free
