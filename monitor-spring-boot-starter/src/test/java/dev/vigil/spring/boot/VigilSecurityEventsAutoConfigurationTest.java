@@ -109,6 +109,17 @@ class VigilSecurityEventsAutoConfigurationTest {
     }
 
     @Test
+    void failedLoginSpikeIsADefaultRuleThatPropertiesTuneOrTurnOff() {
+        runner.run(context -> assertThat(context.getBean(Monitor.class).alerts().rules())
+                .filteredOn(rule -> rule.name().equals("failed-login-spike")).singleElement()
+                .satisfies(rule -> assertThat(rule.enabled()).isTrue()));
+        runner.withPropertyValues("monitor.alerts.rules.failed-login-spike.enabled=false").run(context ->
+                assertThat(context.getBean(Monitor.class).alerts().rules())
+                        .filteredOn(rule -> rule.name().equals("failed-login-spike")).singleElement()
+                        .satisfies(rule -> assertThat(rule.enabled()).isFalse()));
+    }
+
+    @Test
     void badSecurityEventSettingsNameTheProperty() {
         runner.withPropertyValues("monitor.security-events.record-statuses=404").run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause()
