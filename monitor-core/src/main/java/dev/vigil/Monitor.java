@@ -21,31 +21,43 @@ import java.util.function.LongSupplier;
 import dev.vigil.action.ActionRegistration;
 import dev.vigil.action.ActionService;
 import dev.vigil.action.ActionSettings;
+import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertEngine;
 import dev.vigil.alert.AlertRuleOverride;
 import dev.vigil.alert.AlertRuleRegistration;
 import dev.vigil.alert.AlertRules;
 import dev.vigil.alert.AlertSettings;
 import dev.vigil.alert.AlertSink;
+import dev.vigil.alert.AlertState;
 import dev.vigil.alert.Notification;
 import dev.vigil.alert.RuleContext;
+import dev.vigil.alert.Severity;
 import dev.vigil.alert.delivery.AlertDispatcher;
 import dev.vigil.alert.delivery.AlertRouter;
 import dev.vigil.alert.delivery.DeliverySettings;
 import dev.vigil.alert.delivery.Route;
+import dev.vigil.alert.sinks.AlertmanagerAlertSink;
 import dev.vigil.alert.sinks.LogAlertSink;
 import dev.vigil.api.ApiSettings;
 import dev.vigil.api.MonitorApi;
 import dev.vigil.api.endpoints.ActionEndpoints;
 import dev.vigil.api.endpoints.AlertEndpoints;
 import dev.vigil.api.endpoints.AuditEndpoints;
+import dev.vigil.api.endpoints.BriefingEndpoints;
 import dev.vigil.api.endpoints.ConfigEndpoints;
 import dev.vigil.api.endpoints.ErrorIngestEndpoint;
 import dev.vigil.api.endpoints.HealthEndpoints;
 import dev.vigil.api.endpoints.MetricsEndpoints;
 import dev.vigil.api.endpoints.QueryEndpoint;
+import dev.vigil.api.endpoints.RuleEndpoints;
 import dev.vigil.api.endpoints.SystemHealthView;
 import dev.vigil.audit.AuditLog;
+import dev.vigil.briefing.BriefingLeases;
+import dev.vigil.briefing.BriefingService;
+import dev.vigil.briefing.BriefingSettings;
+import dev.vigil.briefing.DeploymentSource;
+import dev.vigil.briefing.IncidentDigestSource;
+import dev.vigil.briefing.StoredBriefing;
 import dev.vigil.config.RuntimeConfig;
 import dev.vigil.health.CheckRunRecord;
 import dev.vigil.health.HealthCheck;
@@ -114,6 +126,9 @@ public final class Monitor implements AutoCloseable {
     private final RuntimeConfig runtimeConfig;
     private final ExecutorService actionExecutor;
     private final ActionService actions;
+    private final BriefingService briefings;
+    private final List<String> briefingSinks;
+    private final String service;
     private volatile @Nullable AdminQueryService queryService;
     private final MonitorApi api;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -188,6 +203,31 @@ public final class Monitor implements AutoCloseable {
             AlertRules.defaults(builder.alertRuleOverrides).forEach(alerts::register);
         }
         builder.rules.forEach(alerts::register);
+        this.service = alertSettings.service();
+        this.briefingSinks = builder.briefingSettings.deliverTo();
+        for (String sink : briefingSinks) {
+            AlertSink named = sinks.get(sink);
+            if (named == null) {
+                throw new IllegalArgumentException("monitor.briefing.deliver-to names the sink '" + sink
+                        + "', which is not configured (configured: " + sinks.keySet() + ")");
+            }
+            if (named instanceof AlertmanagerAlertSink) {
+                throw new IllegalArgumentException("monitor.briefing.deliver-to names '" + sink
+                        + "', an Alertmanager sink: it takes alerts, not reports");
+            }
+        }
+        this.briefings = new BriefingService(clock, instanceId, builder.briefingSettings, alerts, actions, health, metrics,
+                store.briefings(), store.checkRuns(), new BriefingLeases() {
+                    @Override
+                    public boolean tryAcquire(String name, Duration duration) {
+                        return store.leases().tryAcquire(name, instanceId, duration);
+                    }
+
+                    @Override
+                    public void release(String name) {
+                        store.leases().release(name, instanceId);
+                    }
+                }, builder.incidentDigests, builder.deployments, this::deliverBriefing);
         this.api = new MonitorApi(builder.apiSettings, builder.adminAuthenticator);
         api.register(HealthEndpoints.health(health, builder.apiSettings));
         api.register(SystemHealthView.operation(health, metrics, jobs, alerts, dispatcher, this::storeStatus));
@@ -198,6 +238,8 @@ public final class Monitor implements AutoCloseable {
         api.register(AuditEndpoints.operation(audit));
         api.register(QueryEndpoint.operation(this::queryService));
         api.register(ErrorIngestEndpoint.operation());
+        BriefingEndpoints.operations(briefings).forEach(api::register);
+        api.register(RuleEndpoints.operation(alerts));
     }
 
     /** Starts building a monitor. */
@@ -243,6 +285,7 @@ public final class Monitor implements AutoCloseable {
                 alerts.evaluateIfDue();
             }
             purgeIfDue();
+            briefings.runIfDue(checkExecutor);
         } catch (RuntimeException e) { // keep the schedule alive whatever happens
             synchronized (lifecycle) {
                 if (closed) {
@@ -277,6 +320,19 @@ public final class Monitor implements AutoCloseable {
         } catch (RuntimeException e) {
             log.debug("Could not read the runtime configuration from the store", e);
         }
+    }
+
+    /** Sends a scheduled briefing this instance stored through the sinks of {@code monitor.briefing.deliver-to}. */
+    private void deliverBriefing(StoredBriefing briefing) {
+        if (briefingSinks.isEmpty()) {
+            return;
+        }
+        String id = "briefing-" + briefing.date();
+        Alert alert = new Alert(id, "daily-briefing", "daily-briefing", Severity.INFO, AlertState.FIRING, briefing.text(),
+                Map.of("date", briefing.date().toString()), Double.NaN, briefing.generatedAt(), briefing.generatedAt(), null,
+                false, null);
+        dispatcher.submitTo(new Notification(id, Notification.Kind.BRIEFING, alert, service, briefing.generatedAt()),
+                briefingSinks);
     }
 
     /** Deletes records older than their retention, on one instance (the lease holder), off the scheduler thread. */
@@ -436,6 +492,11 @@ public final class Monitor implements AutoCloseable {
         return actions;
     }
 
+    /** The daily briefing: live, stored by date, scheduled and delivered. */
+    public BriefingService briefings() {
+        return briefings;
+    }
+
     /** Switches that change without a redeploy: kill switch, auto-fix, monitoring on/off, check interval... */
     public RuntimeConfig runtimeConfig() {
         return runtimeConfig;
@@ -549,6 +610,9 @@ public final class Monitor implements AutoCloseable {
         private StoreSettings storeSettings = StoreSettings.ofDefaults();
         private @Nullable String instanceId;
         private final Map<String, Object> runtimeDefaults = new LinkedHashMap<>();
+        private BriefingSettings briefingSettings = BriefingSettings.ofDefaults();
+        private IncidentDigestSource incidentDigests = IncidentDigestSource.NONE;
+        private DeploymentSource deployments = DeploymentSource.NONE;
 
         private Builder() {
         }
@@ -742,6 +806,24 @@ public final class Monitor implements AutoCloseable {
         /** Initial value of a runtime switch, e.g. {@code actions.auto-fix = true}; validated like a change. */
         public Builder runtimeDefault(String key, Object value) {
             runtimeDefaults.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** When the daily briefing is made, in which zone, and which sinks it is sent through. */
+        public Builder briefingSettings(BriefingSettings settings) {
+            this.briefingSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Where the briefing reads incidents from (default: none, an empty section). */
+        public Builder incidentDigestSource(IncidentDigestSource source) {
+            this.incidentDigests = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /** Where the briefing reads deployments from (default: none, an empty section). */
+        public Builder deploymentSource(DeploymentSource source) {
+            this.deployments = Objects.requireNonNull(source, "source");
             return this;
         }
 

@@ -5,13 +5,14 @@ import dev.vigil.action.ActionStore;
 import dev.vigil.alert.AlertStore;
 import dev.vigil.alert.delivery.NotificationOutbox;
 import dev.vigil.audit.AuditLog;
+import dev.vigil.briefing.BriefingStore;
 import dev.vigil.config.ConfigStore;
 import dev.vigil.health.CheckRunStore;
 
 /**
  * Everything Vigil keeps beyond the current moment, behind one entry point: check runs, alert state,
  * history and silences, the notification outbox, the audit trail, runtime switches, action approvals
- * and runs, and leases. Engines
+ * and runs, leases and daily briefings. Engines
  * keep caches only; what must survive a restart goes through here.
  *
  * <p>Each kind has a small interface of its own, next to the records it stores (packages stay free
@@ -45,6 +46,9 @@ public interface MonitorStore extends AutoCloseable {
 
     /** Leases on singleton work. */
     LeaseStore leases();
+
+    /** Daily briefings, one per date. */
+    BriefingStore briefings();
 
     /**
      * Whether several instances may share this store (a database). Engines then leave room for the other

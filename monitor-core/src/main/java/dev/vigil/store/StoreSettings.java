@@ -9,7 +9,7 @@ import java.util.Objects;
  * How the monitor uses its store: how long each kind of record is kept, how often and in what batches
  * old records are purged, and how many writes wait at most while the store is away.
  *
- * @param retention how long each kind is kept (default 30 days each)
+ * @param retention how long each kind is kept (default 30 days each, briefings 400 days)
  * @param purgeInterval time between two purges (default 1 h); one instance purges, the holder of the lease
  * @param purgeBatchSize records deleted per statement (default 1,000), so no purge holds locks for long
  * @param bufferCapacity writes held at most while the store is away (default 50,000)
@@ -19,6 +19,8 @@ public record StoreSettings(Map<StoredKind, Duration> retention, Duration purgeI
 
     /** Each kind is kept 30 days unless configured otherwise. */
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+    /** Briefings are kept 400 days unless configured otherwise, so a year can be compared with the one before. */
+    public static final Duration DEFAULT_BRIEFING_RETENTION = Duration.ofDays(400);
     /** Purge once an hour unless configured otherwise. */
     public static final Duration DEFAULT_PURGE_INTERVAL = Duration.ofHours(1);
     /** Delete 1,000 records per statement unless configured otherwise. */
@@ -27,7 +29,7 @@ public record StoreSettings(Map<StoredKind, Duration> retention, Duration purgeI
     public StoreSettings {
         EnumMap<StoredKind, Duration> all = new EnumMap<>(StoredKind.class);
         for (StoredKind kind : StoredKind.values()) {
-            Duration kept = Objects.requireNonNull(retention, "retention").getOrDefault(kind, DEFAULT_RETENTION);
+            Duration kept = Objects.requireNonNull(retention, "retention").getOrDefault(kind, defaultRetention(kind));
             if (kept.isNegative() || kept.isZero()) {
                 throw new IllegalArgumentException("monitor.store.retention." + kind.propertyName()
                         + " must be positive, was " + kept);
@@ -45,6 +47,11 @@ public record StoreSettings(Map<StoredKind, Duration> retention, Duration purgeI
         if (bufferCapacity < 1 || bufferCapacity > 10_000_000) {
             throw new IllegalArgumentException("monitor.store.buffer-capacity must be 1..10000000, was " + bufferCapacity);
         }
+    }
+
+    /** How long {@code kind} is kept unless configured otherwise. */
+    public static Duration defaultRetention(StoredKind kind) {
+        return kind == StoredKind.BRIEFINGS ? DEFAULT_BRIEFING_RETENTION : DEFAULT_RETENTION;
     }
 
     /** The defaults described above. */

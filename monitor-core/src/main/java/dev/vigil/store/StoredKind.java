@@ -13,7 +13,9 @@ public enum StoredKind {
     /** Audit entries. */
     AUDIT,
     /** Action runs and approval tokens that expired. */
-    ACTIONS;
+    ACTIONS,
+    /** Daily briefings (kept 400 days unless configured otherwise). */
+    BRIEFINGS;
 
     /** Lower-case name with dashes, as in {@code monitor.store.retention.check-runs}. */
     public String propertyName() {

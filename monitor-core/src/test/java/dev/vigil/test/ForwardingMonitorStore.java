@@ -4,6 +4,7 @@ import dev.vigil.action.ActionStore;
 import dev.vigil.alert.AlertStore;
 import dev.vigil.alert.delivery.NotificationOutbox;
 import dev.vigil.audit.AuditLog;
+import dev.vigil.briefing.BriefingStore;
 import dev.vigil.config.ConfigStore;
 import dev.vigil.health.CheckRunStore;
 import dev.vigil.store.LeaseStore;
@@ -51,6 +52,11 @@ public class ForwardingMonitorStore implements MonitorStore {
     @Override
     public LeaseStore leases() {
         return delegate.leases();
+    }
+
+    @Override
+    public BriefingStore briefings() {
+        return delegate.briefings();
     }
 
     @Override

@@ -27,13 +27,31 @@ final class StoreTests {
 
     /** Applies schema script {@code version} as a migration tool would: read from the jar, prefix substituted. */
     static void applyScript(DataSource dataSource, Dialect dialect, int version, String prefix) throws SQLException {
-        StoreDatabase.Migration migration = StoreDatabase.MIGRATIONS.get(version - 1);
+        StoreDatabase.Migration migration = StoreDatabase.MIGRATIONS.stream().filter(m -> m.version() == version)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no schema script of version " + version));
         String script = StoreDatabase.script(dialect, migration).replace("${prefix}", prefix);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String sql : StoreDatabase.split(script)) {
                 statement.execute(sql);
             }
         }
+    }
+
+    /** Applies every shipped schema script in order, as a migration tool would. */
+    static void applyAllScripts(DataSource dataSource, Dialect dialect, String prefix) throws SQLException {
+        for (StoreDatabase.Migration migration : StoreDatabase.MIGRATIONS) {
+            applyScript(dataSource, dialect, migration.version(), prefix);
+        }
+    }
+
+    /** The versions of the shipped schema scripts, in order. */
+    static List<Integer> shippedVersions() {
+        return StoreDatabase.MIGRATIONS.stream().map(StoreDatabase.Migration::version).toList();
+    }
+
+    /** The shipped schema scripts' names, comma-separated, as the store's log lists them. */
+    static String shippedScripts() {
+        return String.join(", ", StoreDatabase.MIGRATIONS.stream().map(StoreDatabase.Migration::script).toList());
     }
 
     /** The versions recorded in {@code <prefix>schema_version}, in order. */
