@@ -141,6 +141,7 @@ public final class Monitor implements AutoCloseable {
     private Instant nextSharedRead; // scheduler thread only
     private volatile Instant nextPurge; // scheduler thread, and the purge when it fails
     private volatile boolean purging;
+    private final Instant builtAt;
 
     private Monitor(Builder builder) {
         this.clock = builder.clock;
@@ -152,6 +153,7 @@ public final class Monitor implements AutoCloseable {
         this.store = buffer != null ? buffer : given;
         this.nextSharedRead = clock.instant();
         this.nextPurge = clock.instant();
+        this.builtAt = clock.instant();
         this.meterRegistry = builder.meterRegistry != null ? builder.meterRegistry : new SimpleMeterRegistry();
         this.scheduler = new ScheduledThreadPoolExecutor(1, new DaemonThreadFactory("vigil-scheduler"));
         this.scheduler.setRemoveOnCancelPolicy(true);
@@ -322,9 +324,20 @@ public final class Monitor implements AutoCloseable {
         }
     }
 
-    /** Sends a scheduled briefing this instance stored through the sinks of {@code monitor.briefing.deliver-to}. */
+    /**
+     * Sends a scheduled briefing this instance stored through the sinks of {@code monitor.briefing.deliver-to}. A
+     * store that is not shared forgets its briefings on a restart, so there a briefing whose schedule fired before
+     * this monitor was built is stored again but not sent again.
+     */
     private void deliverBriefing(StoredBriefing briefing) {
         if (briefingSinks.isEmpty()) {
+            return;
+        }
+        Instant fired = briefings.settings().schedule()
+                .lastFireAtOrBefore(briefing.generatedAt(), briefings.settings().zone()).orElse(briefing.generatedAt());
+        if (!store.shared() && fired.isBefore(builtAt)) {
+            log.info("The briefing of {} was caught up after a restart and is not sent again (the memory store cannot tell"
+                    + " whether it was sent before the restart)", briefing.date());
             return;
         }
         String id = "briefing-" + briefing.date();

@@ -412,6 +412,9 @@ public final class AlertEngine {
                 try {
                     List<RuleReading> readings = slot.registration.rule().read(context.at(clock.instant()));
                     return readings == null ? List.of() : List.copyOf(readings);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return List.of();
                 } catch (Exception e) {
                     log.debug("Alert rule '{}' could not be read", rule, e);
                     return List.of();

@@ -1,5 +1,8 @@
 package dev.vigil.briefing;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,11 +17,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import dev.vigil.action.ActionService;
 import dev.vigil.action.ActionStatus;
 import dev.vigil.alert.Alert;
@@ -198,7 +203,7 @@ public final class BriefingService {
         }
         return new Briefing(date, settings.zone(), from, to, now, instanceId, live, alertSection, digest,
                 uptime(from, to), keyMetrics(from, to, now), business(from, to, start(date.minusDays(1))), trends(active),
-                deployed == null ? List.of() : deployed, recommendations(alertSection, digest, registered), offered);
+                deployed, recommendations(alertSection, digest, registered), offered);
     }
 
     private Briefing.Alerts alertSection(Instant from, Instant to, List<Alert> active, Map<String, ActionStatus> registered) {
@@ -411,7 +416,7 @@ public final class BriefingService {
                 continue;
             }
             for (RuleReading reading : alerts.read(rule.name())) {
-                Map<String, String> labels = new java.util.TreeMap<>(reading.labels());
+                Map<String, String> labels = new TreeMap<>(reading.labels());
                 labels.putAll(rule.labels());
                 if (trends.size() >= MAX_LISTED || activeFingerprints.contains(rule.name() + labels)) {
                     continue;
@@ -482,8 +487,7 @@ public final class BriefingService {
         if (Math.abs(value) >= 100 || value == Math.rint(value)) {
             return String.format(Locale.ROOT, "%,d", Math.round(value));
         }
-        String text = new java.math.BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
-        return text;
+        return new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     private static String hours(Duration eta) {
@@ -491,7 +495,7 @@ public final class BriefingService {
         return hours >= 48 ? (hours / 24) + " days" : hours >= 1 ? hours + " hours" : Math.max(1, eta.toMinutes()) + " minutes";
     }
 
-    private <T> T safely(String what, java.util.function.Supplier<T> read, T fallback) {
+    private <T> T safely(String what, Supplier<T> read, T fallback) {
         try {
             T value = read.get();
             return value == null ? fallback : value;
@@ -516,7 +520,7 @@ public final class BriefingService {
     /** {@code briefing} as it is stored: its JSON and its chat text. */
     public static StoredBriefing toStored(Briefing briefing) {
         return new StoredBriefing(briefing.date(), briefing.generatedAt(), briefing.instance(),
-                new String(Json.write(briefing), java.nio.charset.StandardCharsets.UTF_8), BriefingText.render(briefing));
+                new String(Json.write(briefing), StandardCharsets.UTF_8), BriefingText.render(briefing));
     }
 
     /**

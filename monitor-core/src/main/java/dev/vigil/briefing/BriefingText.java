@@ -1,5 +1,6 @@
 package dev.vigil.briefing;
 
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -175,7 +176,7 @@ public final class BriefingText {
         }
     }
 
-    private static String time(Briefing briefing, java.time.Instant at) {
+    private static String time(Briefing briefing, Instant at) {
         ZonedDateTime local = at.atZone(briefing.zone());
         return local.toLocalDate().equals(briefing.date()) ? local.format(TIME) : local.format(STAMP);
     }

@@ -313,6 +313,20 @@ class BriefingServiceTest {
     }
 
     @Test
+    void withTheMemoryStoreABriefingCaughtUpAfterARestartIsStoredButNotSentAgain() {
+        at(DAY.plusDays(1).atTime(9, 0).atZone(PARIS).toInstant()); // (re)started after 08:00
+        Monitor monitor = monitor(paris());
+
+        monitor.briefings().runIfDue(Runnable::run);
+        monitor.dispatcher().deliverDue();
+
+        assertThat(monitor.briefings().stored(DAY)).isPresent();
+        synchronized (sent) {
+            assertThat(sent).noneMatch(n -> n.kind() == Notification.Kind.BRIEFING);
+        }
+    }
+
+    @Test
     void deliveryToASinkThatIsNotConfiguredFailsAtBuild() {
         assertThatThrownBy(() -> Monitor.builder().clock(clock)
                 .briefingSettings(BriefingSettings.builder().deliverTo(List.of("slack")).build()).build())
