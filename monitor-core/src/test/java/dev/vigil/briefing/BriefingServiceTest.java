@@ -3,6 +3,7 @@ package dev.vigil.briefing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import dev.vigil.alert.AlertRules;
 import dev.vigil.alert.Comparison;
 import dev.vigil.alert.Notification;
 import dev.vigil.alert.Severity;
+import dev.vigil.alert.sinks.AlertmanagerAlertSink;
 import dev.vigil.health.CheckRunRecord;
 import dev.vigil.health.HealthCheckRun;
 import dev.vigil.health.HealthResult;
@@ -332,6 +334,15 @@ class BriefingServiceTest {
                 .briefingSettings(BriefingSettings.builder().deliverTo(List.of("slack")).build()).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("monitor.briefing.deliver-to names the sink 'slack'");
+    }
+
+    @Test
+    void deliveryToAnAlertmanagerSinkFailsAtBuild() {
+        assertThatThrownBy(() -> Monitor.builder().clock(clock)
+                .alertSink("alertmanager", AlertmanagerAlertSink.builder(URI.create("http://127.0.0.1:9093")).build())
+                .briefingSettings(BriefingSettings.builder().deliverTo(List.of("alertmanager")).build()).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("an Alertmanager sink: it takes alerts, not reports");
     }
 
     @Test
