@@ -21,24 +21,29 @@ import java.util.function.LongSupplier;
 import dev.vigil.action.ActionRegistration;
 import dev.vigil.action.ActionService;
 import dev.vigil.action.ActionSettings;
+import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertEngine;
 import dev.vigil.alert.AlertRuleOverride;
 import dev.vigil.alert.AlertRuleRegistration;
 import dev.vigil.alert.AlertRules;
 import dev.vigil.alert.AlertSettings;
 import dev.vigil.alert.AlertSink;
+import dev.vigil.alert.AlertState;
 import dev.vigil.alert.Notification;
 import dev.vigil.alert.RuleContext;
+import dev.vigil.alert.Severity;
 import dev.vigil.alert.delivery.AlertDispatcher;
 import dev.vigil.alert.delivery.AlertRouter;
 import dev.vigil.alert.delivery.DeliverySettings;
 import dev.vigil.alert.delivery.Route;
+import dev.vigil.alert.sinks.AlertmanagerAlertSink;
 import dev.vigil.alert.sinks.LogAlertSink;
 import dev.vigil.api.ApiSettings;
 import dev.vigil.api.MonitorApi;
 import dev.vigil.api.endpoints.ActionEndpoints;
 import dev.vigil.api.endpoints.AlertEndpoints;
 import dev.vigil.api.endpoints.AuditEndpoints;
+import dev.vigil.api.endpoints.BriefingEndpoints;
 import dev.vigil.api.endpoints.ConfigEndpoints;
 import dev.vigil.api.endpoints.DeploymentEndpoints;
 import dev.vigil.api.endpoints.ErrorIngestEndpoint;
@@ -46,8 +51,15 @@ import dev.vigil.api.endpoints.HealthEndpoints;
 import dev.vigil.api.endpoints.MetricsEndpoints;
 import dev.vigil.api.endpoints.QueryEndpoint;
 import dev.vigil.api.endpoints.SecurityEventEndpoints;
+import dev.vigil.api.endpoints.RuleEndpoints;
 import dev.vigil.api.endpoints.SystemHealthView;
 import dev.vigil.audit.AuditLog;
+import dev.vigil.briefing.BriefingLeases;
+import dev.vigil.briefing.BriefingService;
+import dev.vigil.briefing.BriefingSettings;
+import dev.vigil.briefing.DeploymentSummary;
+import dev.vigil.briefing.IncidentDigestSource;
+import dev.vigil.briefing.StoredBriefing;
 import dev.vigil.config.RuntimeConfig;
 import dev.vigil.deploy.Deployment;
 import dev.vigil.deploy.DeploymentSettings;
@@ -122,6 +134,9 @@ public final class Monitor implements AutoCloseable {
     private final RuntimeConfig runtimeConfig;
     private final ExecutorService actionExecutor;
     private final ActionService actions;
+    private final BriefingService briefings;
+    private final List<String> briefingSinks;
+    private final String service;
     private volatile @Nullable AdminQueryService queryService;
     private final MonitorApi api;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -138,6 +153,7 @@ public final class Monitor implements AutoCloseable {
     private final DeploymentSettings deploymentSettings;
     private final String version;
     private @Nullable Instant nextDeploymentTry; // scheduler thread only; null once recorded or when not wanted
+    private final Instant builtAt;
 
     private Monitor(Builder builder) {
         this.clock = builder.clock;
@@ -149,6 +165,7 @@ public final class Monitor implements AutoCloseable {
         this.store = buffer != null ? buffer : given;
         this.nextSharedRead = clock.instant();
         this.nextPurge = clock.instant();
+        this.builtAt = clock.instant();
         this.meterRegistry = builder.meterRegistry != null ? builder.meterRegistry : new SimpleMeterRegistry();
         this.scheduler = new ScheduledThreadPoolExecutor(1, new DaemonThreadFactory("vigil-scheduler"));
         this.scheduler.setRemoveOnCancelPolicy(true);
@@ -207,6 +224,32 @@ public final class Monitor implements AutoCloseable {
             AlertRules.defaults(builder.alertRuleOverrides).forEach(alerts::register);
         }
         builder.rules.forEach(alerts::register);
+        this.service = alertSettings.service();
+        this.briefingSinks = builder.briefingSettings.deliverTo();
+        for (String sink : briefingSinks) {
+            AlertSink named = sinks.get(sink);
+            if (named == null) {
+                throw new IllegalArgumentException("monitor.briefing.deliver-to names the sink '" + sink
+                        + "', which is not configured (configured: " + sinks.keySet() + ")");
+            }
+            if (named instanceof AlertmanagerAlertSink) {
+                throw new IllegalArgumentException("monitor.briefing.deliver-to names '" + sink
+                        + "', an Alertmanager sink: it takes alerts, not reports");
+            }
+        }
+        this.briefings = new BriefingService(clock, instanceId, builder.briefingSettings, alerts, actions, health, metrics,
+                store.briefings(), store.checkRuns(), new BriefingLeases() {
+                    @Override
+                    public boolean tryAcquire(String name, Duration duration) {
+                        return store.leases().tryAcquire(name, instanceId, duration);
+                    }
+
+                    @Override
+                    public void release(String name) {
+                        store.leases().release(name, instanceId);
+                    }
+                }, builder.incidentDigests, builder.deployments != null ? builder.deployments : this::deploymentsBetween,
+                this::deliverBriefing);
         this.api = new MonitorApi(builder.apiSettings, builder.adminAuthenticator);
         api.register(HealthEndpoints.health(health, builder.apiSettings));
         api.register(SystemHealthView.operation(health, metrics, jobs, alerts, dispatcher, this::storeStatus));
@@ -219,6 +262,8 @@ public final class Monitor implements AutoCloseable {
         api.register(ErrorIngestEndpoint.operation());
         api.register(SecurityEventEndpoints.operation(store.securityEvents()));
         DeploymentEndpoints.operations(store.deployments(), clock).forEach(api::register);
+        BriefingEndpoints.operations(briefings).forEach(api::register);
+        api.register(RuleEndpoints.operation(alerts));
     }
 
     /** Starts building a monitor. */
@@ -266,6 +311,7 @@ public final class Monitor implements AutoCloseable {
             security.drainTo(store.securityEvents());
             recordDeploymentIfDue();
             purgeIfDue();
+            briefings.runIfDue(checkExecutor);
         } catch (RuntimeException e) { // keep the schedule alive whatever happens
             synchronized (lifecycle) {
                 if (closed) {
@@ -328,6 +374,50 @@ public final class Monitor implements AutoCloseable {
     private static ClassLoader classLoader() {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         return context != null ? context : Monitor.class.getClassLoader();
+    }
+
+    private List<DeploymentSummary> deploymentsBetween(Instant from, Instant to) {
+        return store.deployments().between(from, to).stream()
+                .map(deployment -> new DeploymentSummary(deployment.version(), deployment.time(), describe(deployment)))
+                .toList();
+    }
+
+    private static String describe(Deployment deployment) {
+        StringBuilder text = new StringBuilder();
+        if (deployment.commit() != null) {
+            text.append("commit ").append(deployment.commit());
+        }
+        if (deployment.environment() != null) {
+            text.append(text.isEmpty() ? "" : ", ").append(deployment.environment());
+        }
+        if (deployment.description() != null) {
+            text.append(text.isEmpty() ? "" : ": ").append(deployment.description());
+        }
+        return text.toString();
+    }
+
+    /**
+     * Sends a scheduled briefing this instance stored through the sinks of {@code monitor.briefing.deliver-to}. A
+     * store that is not shared forgets its briefings on a restart, so there a briefing whose schedule fired before
+     * this monitor was built is stored again but not sent again.
+     */
+    private void deliverBriefing(StoredBriefing briefing) {
+        if (briefingSinks.isEmpty()) {
+            return;
+        }
+        Instant fired = briefings.settings().schedule()
+                .lastFireAtOrBefore(briefing.generatedAt(), briefings.settings().zone()).orElse(briefing.generatedAt());
+        if (!store.shared() && fired.isBefore(builtAt)) {
+            log.info("The briefing of {} was caught up after a restart and is not sent again (the memory store cannot tell"
+                    + " whether it was sent before the restart)", briefing.date());
+            return;
+        }
+        String id = "briefing-" + briefing.date();
+        Alert alert = new Alert(id, "daily-briefing", "daily-briefing", Severity.INFO, AlertState.FIRING, briefing.text(),
+                Map.of("date", briefing.date().toString()), Double.NaN, briefing.generatedAt(), briefing.generatedAt(), null,
+                false, null);
+        dispatcher.submitTo(new Notification(id, Notification.Kind.BRIEFING, alert, service, briefing.generatedAt()),
+                briefingSinks);
     }
 
     /** Deletes records older than their retention, on one instance (the lease holder), off the scheduler thread. */
@@ -487,6 +577,11 @@ public final class Monitor implements AutoCloseable {
         return actions;
     }
 
+    /** The daily briefing: live, stored by date, scheduled and delivered. */
+    public BriefingService briefings() {
+        return briefings;
+    }
+
     /** Switches that change without a redeploy: kill switch, auto-fix, monitoring on/off, check interval... */
     public RuntimeConfig runtimeConfig() {
         return runtimeConfig;
@@ -623,6 +718,9 @@ public final class Monitor implements AutoCloseable {
         private final Map<String, Object> runtimeDefaults = new LinkedHashMap<>();
         private SecurityEventSettings securityEventSettings = SecurityEventSettings.ofDefaults();
         private DeploymentSettings deploymentSettings = DeploymentSettings.ofDefaults();
+        private BriefingSettings briefingSettings = BriefingSettings.ofDefaults();
+        private IncidentDigestSource incidentDigests = IncidentDigestSource.NONE;
+        private dev.vigil.briefing.@Nullable DeploymentSource deployments;
 
         private Builder() {
         }
@@ -828,6 +926,24 @@ public final class Monitor implements AutoCloseable {
         /** Whether the start records a deployment, with which commit and environment (default: on, commit from git.properties). */
         public Builder deploymentSettings(DeploymentSettings settings) {
             this.deploymentSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** When the daily briefing is made, in which zone, and which sinks it is sent through. */
+        public Builder briefingSettings(BriefingSettings settings) {
+            this.briefingSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Where the briefing reads incidents from (default: none, an empty section). */
+        public Builder incidentDigestSource(IncidentDigestSource source) {
+            this.incidentDigests = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /** Where the briefing reads deployments from (default: the store's deployments). */
+        public Builder deploymentSource(dev.vigil.briefing.DeploymentSource source) {
+            this.deployments = Objects.requireNonNull(source, "source");
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.vigil.alert;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.vigil.metrics.LatestValue;
@@ -60,6 +61,15 @@ final class AbsenceRule implements AlertRule {
 
     private static double ageSeconds(Instant now, Instant time) {
         return Duration.between(time, now).getSeconds();
+    }
+
+    @Override
+    public RuleDescription describe() {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("metric", metric);
+        parameters.put("tags", filter);
+        parameters.put("maxAge", MessageTemplate.duration(maxAge));
+        return new RuleDescription(perSeries ? "absence" : "no-data", parameters);
     }
 
     @Override

@@ -76,6 +76,24 @@ public final class AlertEngine {
     public record Evaluation(Instant at, Duration took, int rules, int failedRules, int activeAlerts, int notifications) {
     }
 
+    /**
+     * What the latest evaluation of one rule found.
+     *
+     * @param at when it ran
+     * @param conditions how many conditions held (zero when the rule failed)
+     * @param sample the first of those conditions, at most {@value #MAX_SAMPLED_CONDITIONS}, with their values
+     * @param error why the rule failed, if it did
+     */
+    public record RuleEvaluation(Instant at, int conditions, List<AlertCondition> sample, @Nullable String error) {
+        public RuleEvaluation {
+            Objects.requireNonNull(at, "at");
+            sample = List.copyOf(sample);
+        }
+    }
+
+    /** Conditions kept per rule for {@link #lastEvaluation(String)}. */
+    public static final int MAX_SAMPLED_CONDITIONS = 10;
+
     private final RuleContext context;
     private final Clock clock;
     private final LongSupplier nanoTime;
@@ -263,6 +281,7 @@ public final class AlertEngine {
                 }
                 evaluated++;
                 List<AlertCondition> conditions = evaluate(slot, view);
+                slot.last = new RuleEvaluation(now, conditions == null ? 0 : conditions.size(), sample(conditions), slot.error);
                 if (conditions == null) {
                     failed++;
                     continue;
@@ -358,6 +377,51 @@ public final class AlertEngine {
                 }
             }
         }
+    }
+
+    private static List<AlertCondition> sample(@Nullable List<AlertCondition> conditions) {
+        if (conditions == null || conditions.isEmpty()) {
+            return List.of();
+        }
+        List<AlertCondition> sample = new ArrayList<>(Math.min(conditions.size(), MAX_SAMPLED_CONDITIONS));
+        for (int i = 0; i < conditions.size() && sample.size() < MAX_SAMPLED_CONDITIONS; i++) {
+            if (conditions.get(i) != null) {
+                sample.add(conditions.get(i));
+            }
+        }
+        return sample;
+    }
+
+    /** What the latest evaluation of the rule named {@code rule} found, if it is registered and was evaluated. */
+    public Optional<RuleEvaluation> lastEvaluation(String rule) {
+        for (Slot slot : slots) {
+            if (slot.registration.name().equals(rule)) {
+                return Optional.ofNullable(slot.last);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The values the rule named {@code rule} watches now ({@link AlertRule#read}), fired or not; empty when it
+     * is not registered, reads nothing, or fails to read (logged at debug).
+     */
+    public List<RuleReading> read(String rule) {
+        for (Slot slot : slots) {
+            if (slot.registration.name().equals(rule)) {
+                try {
+                    List<RuleReading> readings = slot.registration.rule().read(context.at(clock.instant()));
+                    return readings == null ? List.of() : List.copyOf(readings);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return List.of();
+                } catch (Exception e) {
+                    log.debug("Alert rule '{}' could not be read", rule, e);
+                    return List.of();
+                }
+            }
+        }
+        return List.of();
     }
 
     /** Calls the rule; null when it failed (logged once per change of its error). */
@@ -771,6 +835,7 @@ public final class AlertEngine {
         final AlertRuleRegistration registration;
         final Map<Map<String, String>, Record> alerts = new HashMap<>(); // guarded by the engine's lock
         volatile @Nullable String error;
+        volatile @Nullable RuleEvaluation last;
         boolean capLogged;
         boolean removed; // guarded by the engine's lock
 

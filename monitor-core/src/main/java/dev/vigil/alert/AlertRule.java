@@ -30,4 +30,20 @@ public interface AlertRule {
      * @throws Exception any failure; the rule is skipped for this evaluation
      */
     List<AlertCondition> evaluate(RuleContext context) throws Exception;
+
+    /** The rule's kind and parameters, for the rule list; {@link RuleDescription#CUSTOM} unless the rule says. */
+    default RuleDescription describe() {
+        return RuleDescription.CUSTOM;
+    }
+
+    /**
+     * The values the rule watches now, per series, fired or not, for reports of rules close to firing; none
+     * unless the rule compares a number with a limit (threshold, rate and trend rules do).
+     *
+     * @param context the time of the reading and the metric history
+     * @throws Exception any failure; the reading is left out
+     */
+    default List<RuleReading> read(RuleContext context) throws Exception {
+        return List.of();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.alert;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -150,6 +151,17 @@ final class HealthStatusRule implements AlertRule {
 
     private static String problem(HealthResult result) {
         return result.problem().filter(p -> !p.equals(result.status().jsonName())).map(p -> ": " + p).orElse("");
+    }
+
+    @Override
+    public RuleDescription describe() {
+        if (checks == null) {
+            return new RuleDescription("service-status", Map.of("status", status.jsonName()));
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("checks", pattern);
+        parameters.put("atLeast", status.jsonName());
+        return new RuleDescription("check-status", parameters);
     }
 
     @Override

@@ -5,10 +5,11 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * What a sink delivers: an alert that fires (first time or repeat) or that resolved.
+ * What a sink delivers: an alert that fires (first time or repeat) or that resolved, or a report such as the
+ * daily briefing (kind {@link Kind#BRIEFING}: its alert carries severity INFO and the report's text as message).
  *
  * @param id unique per notification; sinks may use it as an idempotency key
- * @param kind firing or resolved
+ * @param kind firing, resolved, or a briefing
  * @param alert the alert as it was when the notification was made
  * @param service the name of the service the alert is about (e.g. {@code spring.application.name})
  * @param createdAt when the notification was made
@@ -20,7 +21,13 @@ public record Notification(String id, Kind kind, Alert alert, String service, In
         /** The alert fires (first notification or a repeat). */
         FIRING,
         /** The alert resolved. */
-        RESOLVED;
+        RESOLVED,
+        /**
+         * Not an alert but the daily briefing, sent to the sinks named by {@code monitor.briefing.deliver-to}: the
+         * alert is rule {@code daily-briefing}, severity INFO, labelled with the date, its message the briefing's
+         * chat text.
+         */
+        BRIEFING;
 
         /** Lower-case name as used in JSON. */
         public String jsonName() {

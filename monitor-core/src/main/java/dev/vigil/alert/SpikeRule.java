@@ -3,6 +3,7 @@ package dev.vigil.alert;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.vigil.metrics.Aggregation;
@@ -66,6 +67,19 @@ final class SpikeRule implements AlertRule {
             }
         }
         return conditions == null ? List.of() : conditions;
+    }
+
+    @Override
+    public RuleDescription describe() {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("metric", metric);
+        parameters.put("tags", filter);
+        parameters.put("window", MessageTemplate.duration(window));
+        parameters.put("baselineWindow", MessageTemplate.duration(baselineWindow));
+        parameters.put("factor", factor);
+        parameters.put("minValue", minValue);
+        parameters.put("aggregation", sum ? "sum" : "avg");
+        return new RuleDescription("spike", parameters);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.vigil.alert;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,6 +56,35 @@ final class ThresholdRule implements AlertRule {
             }
         }
         return conditions == null ? List.of() : conditions;
+    }
+
+    @Override
+    public RuleDescription describe() {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("metric", metric);
+        parameters.put("tags", filter);
+        parameters.put("window", MessageTemplate.duration(window));
+        if (!rate) {
+            parameters.put("aggregation", aggregation.name().toLowerCase(Locale.ROOT));
+        }
+        parameters.put("comparison", comparison.word());
+        parameters.put("threshold", limit);
+        return new RuleDescription(rate ? "rate" : "threshold", parameters);
+    }
+
+    @Override
+    public List<RuleReading> read(RuleContext context) {
+        Instant now = context.now();
+        Instant start = MetricWindows.start(now, window);
+        WindowSummary summary = new WindowSummary();
+        List<RuleReading> readings = new ArrayList<>();
+        for (SeriesCursor series = context.metrics().cursor(metric, filter); series.next(); ) {
+            if (series.summarize(start, now, summary)) {
+                double value = rate ? summary.sum() / window.getSeconds() : summary.value(aggregation);
+                readings.add(new RuleReading(series.key().tags(), value, limit, comparison, null));
+            }
+        }
+        return readings;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.vigil.alert;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.vigil.metrics.SeriesCursor;
@@ -66,6 +67,40 @@ final class TrendRule implements AlertRule {
                     Duration.ofSeconds(Math.round(seconds)))));
         }
         return conditions == null ? List.of() : conditions;
+    }
+
+    @Override
+    public RuleDescription describe() {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("metric", metric);
+        parameters.put("tags", filter);
+        parameters.put("lookback", MessageTemplate.duration(lookback));
+        parameters.put("horizon", MessageTemplate.duration(horizon));
+        parameters.put("comparison", comparison.word());
+        parameters.put("threshold", limit);
+        return new RuleDescription("trend", parameters);
+    }
+
+    /** Per series with enough points: its newest value, and when its line reaches the limit if it heads there. */
+    @Override
+    public List<RuleReading> read(RuleContext context) {
+        Instant now = context.now();
+        Instant start = MetricWindows.start(now, lookback);
+        WindowSummary summary = new WindowSummary();
+        List<RuleReading> readings = new ArrayList<>();
+        for (SeriesCursor series = context.metrics().cursor(metric, filter); series.next(); ) {
+            if (!series.summarize(start, now, summary) || summary.count() < MIN_POINTS
+                    || (summary.lastSecond() - summary.firstSecond()) * 2 < lookback.getSeconds()) {
+                continue;
+            }
+            double slope = summary.slope();
+            boolean heading = comparison == Comparison.ABOVE ? slope > 0 : slope < 0;
+            Duration eta = heading
+                    ? Duration.ofSeconds(Math.round(Math.min(Math.max(0, (limit - summary.fittedAtEnd()) / slope), 1e12)))
+                    : null;
+            readings.add(new RuleReading(series.key().tags(), summary.last(), limit, comparison, eta));
+        }
+        return readings;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.vigil.api;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -276,6 +277,10 @@ public final class MonitorApi {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Cache-Control", "no-store");
         headers.putAll(result.headers());
+        if (result.body() instanceof Result.Text text) {
+            return new ApiResponse(result.status(), text.contentType() + "; charset=utf-8", headers,
+                    text.content().getBytes(StandardCharsets.UTF_8));
+        }
         return new ApiResponse(result.status(), ApiResponse.JSON, headers,
                 result.body() == null ? new byte[0] : Json.write(result.body()));
     }

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * What an {@link Operation}'s handler answers, before any transport renders it: a status, a body of
  * JSON-friendly values (maps, lists, strings, numbers, booleans, records Jackson can write) or none, and
  * extra headers. {@link MonitorApi} writes it as JSON with {@code Cache-Control: no-store}; another
- * transport (an MCP tool call, say) may hand the body on as it is.
+ * transport (an MCP tool call, say) may hand the body on as it is. A body that is a {@link Text}
+ * ({@link #text}) is written as that text with its own content type instead.
  *
  * @param status the HTTP status
  * @param body the body, or null for none
@@ -47,6 +48,31 @@ public record Result(int status, @Nullable Object body, Map<String, String> head
     /** An error in Vigil's one shape, {@code {"error": code, "message": message}}, with any status (a 5xx too). */
     public static Result error(int status, String code, String message) {
         return of(status, ApiException.body(code, message, null));
+    }
+
+    /**
+     * 200 with {@code content} as the body, written as UTF-8 text with {@code contentType} (e.g.
+     * {@code text/markdown}) instead of JSON.
+     */
+    public static Result text(String contentType, String content) {
+        return new Result(200, new Text(contentType, content), Map.of());
+    }
+
+    /**
+     * A text body and its content type; {@code charset=utf-8} is added to the content type when written.
+     *
+     * @param contentType the media type, e.g. {@code text/markdown}
+     * @param content the text
+     */
+    public record Text(String contentType, String content) {
+        public Text {
+            Objects.requireNonNull(contentType, "contentType");
+            Objects.requireNonNull(content, "content");
+            if (contentType.isBlank() || contentType.contains(";") || contentType.contains("\n")) {
+                throw new IllegalArgumentException("a text body's content type is a bare media type such as text/markdown,"
+                        + " was '" + contentType + "'");
+            }
+        }
     }
 
     /** This result with one more header. */

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -13,13 +15,15 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
-/** Vigil's one JSON mapper: ISO-8601 times, no failures on empty beans. Not API. */
+/** Vigil's one JSON mapper: ISO-8601 times, dates and zone ids, no failures on empty beans. Not API. */
 public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .registerModule(new SimpleModule("vigil-time")
                     .addSerializer(Instant.class, ToStringSerializer.instance)
+                    .addSerializer(LocalDate.class, ToStringSerializer.instance)
+                    .addSerializer(ZoneId.class, ToStringSerializer.instance)
                     .addSerializer(Duration.class, new JsonSerializer<>() {
                         @Override
                         public void serialize(Duration value, JsonGenerator gen, SerializerProvider serializers) throws IOException {

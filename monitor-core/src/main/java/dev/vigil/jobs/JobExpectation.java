@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import dev.vigil.internal.CronSchedule;
 import org.jspecify.annotations.Nullable;
 
 /**

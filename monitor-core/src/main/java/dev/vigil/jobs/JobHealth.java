@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import dev.vigil.internal.CronSchedule;
 import dev.vigil.health.HealthResult;
 import dev.vigil.health.HealthStatus;
 import org.jspecify.annotations.Nullable;

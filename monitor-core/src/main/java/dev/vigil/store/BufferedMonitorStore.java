@@ -25,6 +25,7 @@ import dev.vigil.alert.delivery.OutboxStatus;
 import dev.vigil.audit.AuditEntry;
 import dev.vigil.audit.AuditLog;
 import dev.vigil.audit.AuditQuery;
+import dev.vigil.briefing.BriefingStore;
 import dev.vigil.config.ConfigStore;
 import dev.vigil.deploy.DeploymentStore;
 import dev.vigil.health.CheckRunRecord;
@@ -47,8 +48,8 @@ import org.slf4j.LoggerFactory;
  * fails. While the store fails, the buffer keeps up to {@code capacity} writes, the outage is logged once
  * and shown by {@link #status()}, and the writer retries with a growing pause (up to 30 s); the buffer
  * is written, in order, once the store is back. A write the full buffer cannot take is counted per kind
- * and logged, never dropped in silence. Reads, leases, configuration, action approvals and runs, and
- * compare-and-set changes go straight to the store.
+ * and logged, never dropped in silence. Reads, leases, configuration, action approvals and runs, briefings
+ * (whose writer retries itself) and compare-and-set changes go straight to the store.
  */
 public final class BufferedMonitorStore implements MonitorStore {
 
@@ -180,6 +181,11 @@ public final class BufferedMonitorStore implements MonitorStore {
     @Override
     public DeploymentStore deployments() {
         return delegate.deployments();
+    }
+
+    @Override
+    public BriefingStore briefings() {
+        return delegate.briefings();
     }
 
     @Override

@@ -10,6 +10,8 @@ import dev.vigil.alert.delivery.MemoryNotificationOutbox;
 import dev.vigil.alert.delivery.NotificationOutbox;
 import dev.vigil.audit.AuditLog;
 import dev.vigil.audit.MemoryAuditLog;
+import dev.vigil.briefing.BriefingStore;
+import dev.vigil.briefing.MemoryBriefingStore;
 import dev.vigil.config.ConfigStore;
 import dev.vigil.config.MemoryConfigStore;
 import dev.vigil.deploy.DeploymentStore;
@@ -21,7 +23,7 @@ import dev.vigil.security.event.SecurityEventStore;
 
 /**
  * The embedded default store: everything in memory, bounded by size (the newest 1,440 runs per check,
- * 1,000 alert history entries, 10,000 audit entries, 1,000 delivered notifications, 1,000 approval tokens, a day of action runs, 10,000 security events, 1,000 deployments), lost on a restart.
+ * 1,000 alert history entries, 10,000 audit entries, 1,000 delivered notifications, 1,000 approval tokens, a day of action runs, 10,000 security events, 1,000 deployments, 400 briefings), lost on a restart.
  */
 public final class MemoryMonitorStore implements MonitorStore {
 
@@ -34,6 +36,7 @@ public final class MemoryMonitorStore implements MonitorStore {
     private final LeaseStore leases;
     private final SecurityEventStore securityEvents = new MemorySecurityEventStore();
     private final DeploymentStore deployments = new MemoryDeploymentStore();
+    private final BriefingStore briefings = new MemoryBriefingStore();
 
     /** A memory store with the default bounds, whose leases are timed by {@code clock}. */
     public MemoryMonitorStore(Clock clock) {
@@ -93,5 +96,10 @@ public final class MemoryMonitorStore implements MonitorStore {
     @Override
     public DeploymentStore deployments() {
         return deployments;
+    }
+
+    @Override
+    public BriefingStore briefings() {
+        return briefings;
     }
 }

@@ -5,6 +5,7 @@ import dev.vigil.action.ActionStore;
 import dev.vigil.alert.AlertStore;
 import dev.vigil.alert.delivery.NotificationOutbox;
 import dev.vigil.audit.AuditLog;
+import dev.vigil.briefing.BriefingStore;
 import dev.vigil.config.ConfigStore;
 import dev.vigil.deploy.DeploymentStore;
 import dev.vigil.health.CheckRunStore;
@@ -13,7 +14,7 @@ import dev.vigil.security.event.SecurityEventStore;
 /**
  * Everything Vigil keeps beyond the current moment, behind one entry point: check runs, alert state,
  * history and silences, the notification outbox, the audit trail, runtime switches, action approvals
- * and runs, leases, security events and deployments. Engines
+ * and runs, leases, security events, deployments and daily briefings. Engines
  * keep caches only; what must survive a restart goes through here.
  *
  * <p>Each kind has a small interface of its own, next to the records it stores (packages stay free
@@ -53,6 +54,9 @@ public interface MonitorStore extends AutoCloseable {
 
     /** Deployments of the service. */
     DeploymentStore deployments();
+
+    /** Daily briefings, one per date. */
+    BriefingStore briefings();
 
     /**
      * Whether several instances may share this store (a database). Engines then leave room for the other

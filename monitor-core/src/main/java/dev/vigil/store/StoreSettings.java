@@ -9,7 +9,7 @@ import java.util.Objects;
  * How the monitor uses its store: how long each kind of record is kept, how often and in what batches
  * old records are purged, and how many writes wait at most while the store is away.
  *
- * @param retention how long each kind is kept (default {@link StoredKind#defaultRetention()}: 30 days, deployments 400)
+ * @param retention how long each kind is kept (default {@link StoredKind#defaultRetention()}: 30 days, deployments and briefings 400)
  * @param purgeInterval time between two purges (default 1 h); one instance purges, the holder of the lease
  * @param purgeBatchSize records deleted per statement (default 1,000), so no purge holds locks for long
  * @param bufferCapacity writes held at most while the store is away (default 50,000)

@@ -18,7 +18,9 @@ public enum StoredKind {
     /** Security events (failed logins, refused requests, attack signatures). */
     SECURITY_EVENTS,
     /** Deployments, kept 400 days by default so a year can be compared with the one before. */
-    DEPLOYMENTS(Duration.ofDays(400));
+    DEPLOYMENTS(Duration.ofDays(400)),
+    /** Daily briefings, kept 400 days by default. */
+    BRIEFINGS(Duration.ofDays(400));
 
     private final Duration defaultRetention;
 

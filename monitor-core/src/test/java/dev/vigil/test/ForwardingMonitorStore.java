@@ -4,6 +4,7 @@ import dev.vigil.action.ActionStore;
 import dev.vigil.alert.AlertStore;
 import dev.vigil.alert.delivery.NotificationOutbox;
 import dev.vigil.audit.AuditLog;
+import dev.vigil.briefing.BriefingStore;
 import dev.vigil.config.ConfigStore;
 import dev.vigil.deploy.DeploymentStore;
 import dev.vigil.health.CheckRunStore;
@@ -63,6 +64,11 @@ public class ForwardingMonitorStore implements MonitorStore {
     @Override
     public DeploymentStore deployments() {
         return delegate.deployments();
+    }
+
+    @Override
+    public BriefingStore briefings() {
+        return delegate.briefings();
     }
 
     @Override

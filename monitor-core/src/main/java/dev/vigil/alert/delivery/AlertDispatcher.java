@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -141,6 +143,34 @@ public final class AlertDispatcher implements AutoCloseable {
         for (RouteTarget target : targets) {
             entries.add(OutboxEntry.pending(notification, target.sink(), now, dueAt(target, now)));
         }
+        return store(notification, entries);
+    }
+
+    /**
+     * Stores one outbox entry per named sink, due at once, without consulting the routes, then wakes those
+     * sinks' workers: for a report sent to sinks chosen by configuration, such as the daily briefing. Delivery,
+     * retries and failures are those of any notification.
+     *
+     * @return whether the notification was stored for delivery
+     * @throws IllegalArgumentException if a name is not a configured sink
+     */
+    public boolean submitTo(Notification notification, Collection<String> sinks) {
+        Objects.requireNonNull(notification, "notification");
+        for (String sink : sinks) {
+            if (!workers.containsKey(sink)) {
+                throw new IllegalArgumentException("no alert sink named '" + sink + "' (configured: "
+                        + new TreeSet<>(workers.keySet()) + ")");
+            }
+        }
+        Instant now = clock.instant();
+        List<OutboxEntry> entries = new ArrayList<>(sinks.size());
+        for (String sink : new LinkedHashSet<>(sinks)) {
+            entries.add(OutboxEntry.pending(notification, sink, now, now));
+        }
+        return store(notification, entries);
+    }
+
+    private boolean store(Notification notification, List<OutboxEntry> entries) {
         boolean stored;
         try {
             stored = outbox.add(entries);
@@ -154,8 +184,8 @@ public final class AlertDispatcher implements AutoCloseable {
             log.error("Alert notification dropped, the outbox did not store it: {}", LogAlertSink.format(notification));
             return false;
         }
-        for (RouteTarget target : targets) {
-            workers.get(target.sink()).wake();
+        for (OutboxEntry entry : entries) {
+            workers.get(entry.sink()).wake();
         }
         return true;
     }

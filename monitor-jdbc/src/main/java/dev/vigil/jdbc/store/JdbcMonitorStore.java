@@ -9,6 +9,7 @@ import dev.vigil.action.ActionStore;
 import dev.vigil.alert.AlertStore;
 import dev.vigil.alert.delivery.NotificationOutbox;
 import dev.vigil.audit.AuditLog;
+import dev.vigil.briefing.BriefingStore;
 import dev.vigil.config.ConfigStore;
 import dev.vigil.deploy.DeploymentStore;
 import dev.vigil.health.CheckRunStore;
@@ -48,6 +49,7 @@ public final class JdbcMonitorStore implements MonitorStore {
     private final ConfigStore config;
     private final LeaseStore leases;
     private final JdbcActionStore actions;
+    private final JdbcBriefingStore briefings;
 
     private JdbcMonitorStore(Builder builder) {
         this.database = new StoreDatabase(builder.dataSource, builder.tablePrefix, builder.initializeSchema, builder.clock);
@@ -60,6 +62,7 @@ public final class JdbcMonitorStore implements MonitorStore {
         this.config = new JdbcConfigStore(database);
         this.leases = new JdbcLeaseStore(database);
         this.actions = new JdbcActionStore(database);
+        this.briefings = new JdbcBriefingStore(database);
     }
 
     /** A builder for a store in {@code dataSource}. */
@@ -117,6 +120,11 @@ public final class JdbcMonitorStore implements MonitorStore {
         return deployments;
     }
 
+    @Override
+    public BriefingStore briefings() {
+        return briefings;
+    }
+
     /** Always true: every instance using the same database and prefix shares this store. */
     @Override
     public boolean shared() {
@@ -136,6 +144,7 @@ public final class JdbcMonitorStore implements MonitorStore {
             case ACTIONS -> actions.purge(cutoff, limit);
             case SECURITY_EVENTS -> securityEvents.purge(cutoff, limit);
             case DEPLOYMENTS -> deployments.purge(cutoff, limit);
+            case BRIEFINGS -> briefings.purge(cutoff, limit);
         };
     }
 

@@ -36,7 +36,8 @@ final class StoreDatabase {
             new Migration(1, "V1__base.sql"),
             new Migration(2, "V2__purge_indexes.sql"),
             new Migration(3, "V3__actions.sql"),
-            new Migration(5, "V5__security_deployments.sql"));
+            new Migration(5, "V5__security_deployments.sql"),
+            new Migration(6, "V6__briefings.sql"));
 
     /** Where the scripts are in the jar, followed by {@code h2/} or {@code postgresql/}. */
     static final String SCRIPTS = "dev/vigil/jdbc/store/schema/";

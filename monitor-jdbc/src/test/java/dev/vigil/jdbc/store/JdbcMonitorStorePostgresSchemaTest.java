@@ -97,7 +97,7 @@ class JdbcMonitorStorePostgresSchemaTest {
         assertThat(store.schemaVersion()).isZero();
         assertThat(tables()).isEmpty();
         assertThat(StderrCapture.linesContaining(logged, "initialize-schema is embedded")).singleElement()
-                .satisfies(line -> assertThat(line).contains("schema/postgresql/", "V1__base.sql, V2__purge_indexes.sql, V3__actions.sql, V5__security_deployments.sql"));
+                .satisfies(line -> assertThat(line).contains("schema/postgresql/", StoreTests.shippedScripts()));
     }
 
     @Test
@@ -107,7 +107,8 @@ class JdbcMonitorStorePostgresSchemaTest {
         assertThat(store.schemaVersion()).isEqualTo(StoreDatabase.latestVersion());
         Set<String> expected = new HashSet<>();
         for (String table : List.of("schema_version", "check_run", "alert", "alert_history", "silence", "outbox", "audit",
-                "setting", "lease", "action_approval", "action_run", "security_event", "deployment", "deployment_instance")) {
+                "setting", "lease", "action_approval", "action_run", "security_event", "deployment", "deployment_instance",
+                "briefing")) {
             expected.add(prefix + table);
         }
         assertThat(tables()).isEqualTo(expected);
@@ -125,7 +126,7 @@ class JdbcMonitorStorePostgresSchemaTest {
         JdbcMonitorStore store = builder().initializeSchema(SchemaInitialization.ALWAYS).build();
 
         assertThat(store.schemaVersion()).isEqualTo(StoreDatabase.latestVersion());
-        assertThat(StoreTests.recordedVersions(database, prefix)).containsExactly(1, 2, 3, 5);
+        assertThat(StoreTests.recordedVersions(database, prefix)).containsExactlyElementsOf(StoreTests.shippedVersions());
         assertThat(indexes()).contains(prefix + "check_run_by_time", prefix + "outbox_by_finish");
         assertThat(store.checkRuns().recent("db", 10)).containsExactly(new CheckRunRecord("a", "db",
                 new HealthCheckRun(T0, HealthStatus.DOWN, Duration.ofNanos(1_500_000), "refused")));
@@ -137,15 +138,12 @@ class JdbcMonitorStorePostgresSchemaTest {
                 thread -> builder().initializeSchema(SchemaInitialization.ALWAYS).build().schemaVersion());
 
         assertThat(versions).containsOnly(StoreDatabase.latestVersion());
-        assertThat(StoreTests.recordedVersions(database, prefix)).containsExactly(1, 2, 3, 5);
+        assertThat(StoreTests.recordedVersions(database, prefix)).containsExactlyElementsOf(StoreTests.shippedVersions());
     }
 
     @Test
     void neverModeUsesTablesAMigrationToolCreatedFromTheShippedScripts() throws SQLException {
-        StoreTests.applyScript(database, Dialect.POSTGRESQL, 1, prefix);
-        StoreTests.applyScript(database, Dialect.POSTGRESQL, 2, prefix);
-        StoreTests.applyScript(database, Dialect.POSTGRESQL, 3, prefix);
-        StoreTests.applyScript(database, Dialect.POSTGRESQL, 5, prefix);
+        StoreTests.applyAllScripts(database, Dialect.POSTGRESQL, prefix);
 
         JdbcMonitorStore store = builder().initializeSchema(SchemaInitialization.NEVER).build();
 

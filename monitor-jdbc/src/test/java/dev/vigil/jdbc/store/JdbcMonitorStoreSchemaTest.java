@@ -39,7 +39,7 @@ class JdbcMonitorStoreSchemaTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final Set<String> TABLES = Set.of("SCHEMA_VERSION", "CHECK_RUN", "ALERT", "ALERT_HISTORY", "SILENCE",
             "OUTBOX", "AUDIT", "SETTING", "LEASE", "ACTION_APPROVAL", "ACTION_RUN", "SECURITY_EVENT", "DEPLOYMENT",
-            "DEPLOYMENT_INSTANCE");
+            "DEPLOYMENT_INSTANCE", "BRIEFING");
 
     private final TestClock clock = new TestClock();
     private final JdbcDataSource database = StoreTests.h2("schema-" + DATABASES.incrementAndGet());
@@ -138,16 +138,13 @@ class JdbcMonitorStoreSchemaTest {
         assertThat(store.schemaVersion()).isZero();
         assertThat(tables()).isEmpty();
         assertThat(StderrCapture.linesContaining(logged, "are at schema version 0")).singleElement().satisfies(line ->
-                assertThat(line).contains("initialize-schema is never", "V1__base.sql, V2__purge_indexes.sql, V3__actions.sql, V5__security_deployments.sql",
+                assertThat(line).contains("initialize-schema is never", StoreTests.shippedScripts(),
                         "classpath:dev/vigil/jdbc/store/schema/h2/", "${prefix} = monitor_"));
     }
 
     @Test
     void neverModeUsesTablesAMigrationToolCreatedFromTheShippedScripts() throws SQLException {
-        StoreTests.applyScript(database, Dialect.H2, 1, "app_monitor_");
-        StoreTests.applyScript(database, Dialect.H2, 2, "app_monitor_");
-        StoreTests.applyScript(database, Dialect.H2, 3, "app_monitor_");
-        StoreTests.applyScript(database, Dialect.H2, 5, "app_monitor_");
+        StoreTests.applyAllScripts(database, Dialect.H2, "app_monitor_");
 
         JdbcMonitorStore store = JdbcMonitorStore.builder(database).tablePrefix("app_monitor_")
                 .initializeSchema(SchemaInitialization.NEVER).build();
@@ -172,7 +169,7 @@ class JdbcMonitorStoreSchemaTest {
         JdbcMonitorStore store = JdbcMonitorStore.builder(database).build();
 
         assertThat(store.schemaVersion()).isEqualTo(StoreDatabase.latestVersion());
-        assertThat(StoreTests.recordedVersions(database, "monitor_")).containsExactly(1, 2, 3, 5);
+        assertThat(StoreTests.recordedVersions(database, "monitor_")).containsExactlyElementsOf(StoreTests.shippedVersions());
         assertThat(indexes()).contains("MONITOR_CHECK_RUN_BY_TIME", "MONITOR_OUTBOX_BY_FINISH");
         assertThat(store.checkRuns().recent("db", 10)).containsExactly(new CheckRunRecord("a", "db",
                 new HealthCheckRun(T0, HealthStatus.DOWN, Duration.ofNanos(1_500_000), "refused")));
@@ -185,7 +182,7 @@ class JdbcMonitorStoreSchemaTest {
                 thread -> JdbcMonitorStore.builder(database).tablePrefix("race_").build().schemaVersion());
 
         assertThat(versions).containsOnly(StoreDatabase.latestVersion());
-        assertThat(StoreTests.recordedVersions(database, "race_")).containsExactly(1, 2, 3, 5);
+        assertThat(StoreTests.recordedVersions(database, "race_")).containsExactlyElementsOf(StoreTests.shippedVersions());
     }
 
     @Test

@@ -37,6 +37,23 @@ final class StoreTests {
         }
     }
 
+    /** Applies every shipped schema script in order, as a migration tool would. */
+    static void applyAllScripts(DataSource dataSource, Dialect dialect, String prefix) throws SQLException {
+        for (StoreDatabase.Migration migration : StoreDatabase.MIGRATIONS) {
+            applyScript(dataSource, dialect, migration.version(), prefix);
+        }
+    }
+
+    /** The versions of the shipped schema scripts, in order. */
+    static List<Integer> shippedVersions() {
+        return StoreDatabase.MIGRATIONS.stream().map(StoreDatabase.Migration::version).toList();
+    }
+
+    /** The shipped schema scripts' names, comma-separated, as the store's log lists them. */
+    static String shippedScripts() {
+        return String.join(", ", StoreDatabase.MIGRATIONS.stream().map(StoreDatabase.Migration::script).toList());
+    }
+
     /** The versions recorded in {@code <prefix>schema_version}, in order. */
     static List<Integer> recordedVersions(DataSource dataSource, String prefix) throws SQLException {
         List<Integer> versions = new ArrayList<>();

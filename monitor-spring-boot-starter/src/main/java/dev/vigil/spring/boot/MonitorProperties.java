@@ -2,11 +2,13 @@ package dev.vigil.spring.boot;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.vigil.api.ShowDetails;
+import dev.vigil.briefing.BriefingSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -41,6 +43,7 @@ public class MonitorProperties {
     private final Store store = new Store();
     private final SecurityEvents securityEvents = new SecurityEvents();
     private final Deployments deployments = new Deployments();
+    private final Briefing briefing = new Briefing();
 
     public boolean isEnabled() {
         return enabled;
@@ -100,6 +103,10 @@ public class MonitorProperties {
 
     public Query getQuery() {
         return query;
+    }
+
+    public Briefing getBriefing() {
+        return briefing;
     }
 
     public Store getStore() {
@@ -239,6 +246,9 @@ public class MonitorProperties {
         /** Deployments. */
         private Duration deployments = Duration.ofDays(400);
 
+        /** Daily briefings. */
+        private Duration briefings = Duration.ofDays(400);
+
         public Duration getSecurityEvents() {
             return securityEvents;
         }
@@ -293,6 +303,65 @@ public class MonitorProperties {
 
         public void setActions(Duration actions) {
             this.actions = actions;
+        }
+
+        public Duration getBriefings() {
+            return briefings;
+        }
+
+        public void setBriefings(Duration briefings) {
+            this.briefings = briefings;
+        }
+    }
+
+    /** The daily briefing: built and stored on a schedule, served at {@code <admin>/briefing}, optionally sent to sinks. */
+    public static class Briefing {
+
+        /** Whether the briefing of the previous day is built and stored on schedule; the live one is served either way. */
+        private boolean enabled = true;
+
+        /**
+         * When: a 6-field Spring cron expression (second minute hour day-of-month month day-of-week). The daily form
+         * {@code S M H * * *} needs nothing else; any other expression needs com.cronutils:cron-utils on the classpath.
+         */
+        private String cron = BriefingSettings.DEFAULT_CRON;
+
+        /** The time zone of the schedule and of the days reported on (default: the host's zone). */
+        private ZoneId zone;
+
+        /** Alert sinks the scheduled briefing is sent through, by name, e.g. slack, email. */
+        private List<String> deliverTo = new ArrayList<>();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getCron() {
+            return cron;
+        }
+
+        public void setCron(String cron) {
+            this.cron = cron;
+        }
+
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        public void setZone(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        public List<String> getDeliverTo() {
+            return deliverTo;
+        }
+
+        public void setDeliverTo(List<String> deliverTo) {
+            this.deliverTo = deliverTo;
         }
     }
 

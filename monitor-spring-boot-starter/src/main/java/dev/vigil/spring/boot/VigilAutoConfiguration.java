@@ -18,6 +18,7 @@ import dev.vigil.alert.delivery.Route;
 import dev.vigil.alert.sinks.AlertmanagerAlertSink;
 import dev.vigil.alert.sinks.WebhookAlertSink;
 import dev.vigil.api.ApiSettings;
+import dev.vigil.briefing.BriefingSettings;
 import dev.vigil.config.RuntimeConfig;
 import dev.vigil.health.HealthCheck;
 import dev.vigil.health.HealthCheckRegistration;
@@ -99,6 +100,7 @@ public final class VigilAutoConfiguration {
         kept.put(StoredKind.ACTIONS, retention.getActions());
         kept.put(StoredKind.SECURITY_EVENTS, retention.getSecurityEvents());
         kept.put(StoredKind.DEPLOYMENTS, retention.getDeployments());
+        kept.put(StoredKind.BRIEFINGS, retention.getBriefings());
         return new StoreSettings(kept, store.getPurgeInterval(), store.getPurgeBatchSize(), store.getBufferCapacity());
     }
 
@@ -248,6 +250,7 @@ public final class VigilAutoConfiguration {
                 .runtimeDefault(RuntimeConfig.AUTO_FIX.name(), switches.isAutoFix())
                 .runtimeDefault(RuntimeConfig.MAX_ACTIONS_PER_HOUR.name(), switches.getMaxPerHour())
                 .runtimeDefault(RuntimeConfig.REQUIRE_APPROVAL_FOR_CRITICAL.name(), switches.isRequireApprovalForCritical());
+        builder.briefingSettings(briefingSettings(properties.getBriefing()));
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         Monitor monitor = builder.build();
         properties.getJobs().getExpect().forEach((job, expectation) -> monitor.jobs().expect(job, expectation(job, expectation)));
@@ -275,6 +278,17 @@ public final class VigilAutoConfiguration {
 
     private static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static BriefingSettings briefingSettings(MonitorProperties.Briefing briefing) {
+        BriefingSettings.Builder settings = BriefingSettings.builder()
+                .enabled(briefing.isEnabled())
+                .cron(briefing.getCron())
+                .deliverTo(briefing.getDeliverTo().stream().map(String::strip).toList());
+        if (briefing.getZone() != null) {
+            settings.zone(briefing.getZone());
+        }
+        return settings.build();
     }
 
     /** The class loader the context loads beans with, which decides what the conditions see. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,6 +36,7 @@ import dev.vigil.alert.delivery.OutboxStatus;
 import dev.vigil.audit.AuditEntry;
 import dev.vigil.audit.AuditLog;
 import dev.vigil.audit.AuditQuery;
+import dev.vigil.briefing.StoredBriefing;
 import dev.vigil.config.ConfigStore;
 import dev.vigil.config.StoredSetting;
 import dev.vigil.deploy.Deployment;
@@ -972,5 +974,56 @@ public abstract class MonitorStoreContractTest {
         assertPurgedInBatches(StoredKind.DEPLOYMENTS, T0.plusSeconds(100), 5);
         assertThat(store.deployments().recent(null, 10)).extracting(Deployment::version).containsExactly("1.0");
         assertThat(store.deployments().recent(null, 10).get(0).instances()).containsExactly("node-1");
+    }
+
+    // ---------------------------------------------------------------- briefings
+
+    private static StoredBriefing briefing(String date, String instance, Instant generatedAt) {
+        return new StoredBriefing(LocalDate.parse(date), generatedAt, instance,
+                "{\"date\":\"" + date + "\",\"note\":\"été — ✅\"}",
+                "# 📋 Daily briefing — " + date + "\n\n**🚨 CRITICAL ALERTS (0)**\n• None\n");
+    }
+
+    @Test
+    void briefingsAreStoredOncePerDateAndComeBackEqual() {
+        StoredBriefing first = briefing("2026-03-14", "a", T0_MICROS);
+
+        assertThat(store.briefings().add(first)).isTrue();
+        assertThat(store.briefings().add(briefing("2026-03-14", "b", T0.plusSeconds(1)))).isFalse();
+
+        assertThat(store.briefings().find(LocalDate.parse("2026-03-14"))).contains(first);
+        assertThat(store.briefings().find(LocalDate.parse("2026-03-15"))).isEmpty();
+    }
+
+    @Test
+    void theLatestBriefingIsTheOneOfTheLatestDate() {
+        assertThat(store.briefings().latest()).isEmpty();
+        store.briefings().add(briefing("2026-03-14", "a", T0));
+        store.briefings().add(briefing("2026-03-16", "a", T0.plusSeconds(1)));
+        store.briefings().add(briefing("2026-03-15", "a", T0.plusSeconds(2)));
+
+        assertThat(store.briefings().latest()).map(StoredBriefing::date).contains(LocalDate.parse("2026-03-16"));
+    }
+
+    @Test
+    void concurrentAddsOfOneDateHaveOneWinner() throws Exception {
+        List<Boolean> added = runTogether(8, thread -> store.briefings().add(briefing("2026-03-14", "i" + thread, T0)));
+
+        assertThat(added).containsOnlyOnce(true);
+        String winner = "i" + added.indexOf(true);
+        assertThat(store.briefings().find(LocalDate.parse("2026-03-14"))).map(StoredBriefing::instance).contains(winner);
+    }
+
+    @Test
+    void purgeDeletesOldBriefingsInBoundedBatches() {
+        assumeTrue(purgesByAge(), "this store is bounded by size");
+        for (int i = 0; i < 5; i++) {
+            store.briefings().add(briefing("2026-01-0" + (i + 1), "a", T0.plusSeconds(i)));
+        }
+        store.briefings().add(briefing("2026-03-14", "a", T0.plusSeconds(100)));
+
+        assertPurgedInBatches(StoredKind.BRIEFINGS, T0.plusSeconds(100), 5);
+        assertThat(store.briefings().find(LocalDate.parse("2026-01-01"))).isEmpty();
+        assertThat(store.briefings().latest()).map(StoredBriefing::date).contains(LocalDate.parse("2026-03-14"));
     }
 }

@@ -1,4 +1,4 @@
-package dev.vigil.jobs;
+package dev.vigil.internal;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,13 +12,14 @@ import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 
 /**
- * A parsed cron expression (the only class that touches the optional cron-utils library). Not API.
+ * A parsed cron expression (the only class that touches the optional cron-utils library), for job
+ * expectations and the briefing schedule. Not API.
  *
  * <p>Five fields are Unix cron ({@code minute hour day-of-month month day-of-week}); six fields are
  * Spring's {@code @Scheduled} syntax, seconds first ({@code 0 0 * * * ?}, {@code 0 30 9 * * MON-FRI}),
  * which also takes Spring's macros such as {@code @hourly}.
  */
-final class CronSchedule {
+public final class CronSchedule {
 
     private static final ZonedDateTime PROBE = ZonedDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
@@ -35,7 +36,7 @@ final class CronSchedule {
      *
      * @throws IllegalArgumentException naming the expression when it is not valid or never fires
      */
-    static CronSchedule parse(String expression) {
+    public static CronSchedule parse(String expression) {
         String trimmed = expression.trim();
         CronType type;
         if (trimmed.startsWith("@")) {
@@ -66,12 +67,12 @@ final class CronSchedule {
     }
 
     /** The latest fire time strictly before {@code instant}, evaluated in {@code zone}. */
-    Optional<Instant> lastFireBefore(Instant instant, ZoneId zone) {
+    public Optional<Instant> lastFireBefore(Instant instant, ZoneId zone) {
         return executionTime.lastExecution(instant.atZone(zone)).map(ZonedDateTime::toInstant);
     }
 
     /** The expression as given. */
-    String expression() {
+    public String expression() {
         return expression;
     }
 }
