@@ -29,6 +29,7 @@ import dev.vigil.alert.AlertSettings;
 import dev.vigil.alert.AlertSink;
 import dev.vigil.alert.Notification;
 import dev.vigil.alert.RuleContext;
+import dev.vigil.alert.Severity;
 import dev.vigil.alert.delivery.AlertDispatcher;
 import dev.vigil.alert.delivery.AlertRouter;
 import dev.vigil.alert.delivery.DeliverySettings;
@@ -43,6 +44,7 @@ import dev.vigil.api.endpoints.ConfigEndpoints;
 import dev.vigil.api.endpoints.ErrorIngestEndpoint;
 import dev.vigil.api.endpoints.HealthEndpoints;
 import dev.vigil.api.endpoints.MetricsEndpoints;
+import dev.vigil.api.endpoints.NoticeEndpoints;
 import dev.vigil.api.endpoints.QueryEndpoint;
 import dev.vigil.api.endpoints.SystemHealthView;
 import dev.vigil.audit.AuditLog;
@@ -60,6 +62,10 @@ import dev.vigil.metrics.MetricCollector;
 import dev.vigil.metrics.MetricsHistory;
 import dev.vigil.metrics.MetricsSettings;
 import dev.vigil.metrics.SystemCollector;
+import dev.vigil.notice.AreaErrorRule;
+import dev.vigil.notice.NoticeService;
+import dev.vigil.notice.NoticeSettings;
+import dev.vigil.notice.PageLoads;
 import dev.vigil.query.AdminQueryService;
 import dev.vigil.security.AdminAuthenticator;
 import dev.vigil.store.BufferedMonitorStore;
@@ -98,6 +104,7 @@ public final class Monitor implements AutoCloseable {
     private static final String RETENTION_LEASE = "retention";
     private static final Duration MIN_CHECK_LEASE = Duration.ofSeconds(10);
     private static final Duration PURGE_RETRY = Duration.ofMinutes(1);
+    private static final String PAGE_LOADS_COLLECTOR = "page-loads";
 
     private final Clock clock;
     private final String instanceId;
@@ -116,6 +123,8 @@ public final class Monitor implements AutoCloseable {
     private final ActionService actions;
     private volatile @Nullable AdminQueryService queryService;
     private final MonitorApi api;
+    private final NoticeService notices;
+    private final PageLoads pageLoads;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final ScheduledThreadPoolExecutor scheduler;
     private final ThreadPoolExecutor checkExecutor;
@@ -198,6 +207,17 @@ public final class Monitor implements AutoCloseable {
         api.register(AuditEndpoints.operation(audit));
         api.register(QueryEndpoint.operation(this::queryService));
         api.register(ErrorIngestEndpoint.operation());
+        this.notices = new NoticeService(clock, builder.noticeSettings, health::report, alerts::active);
+        this.pageLoads = new PageLoads(meterRegistry, notices);
+        if (builder.noticeSettings.enabled()) {
+            metrics.register(PAGE_LOADS_COLLECTOR, pageLoads);
+            if (!builder.noticeSettings.areas().isEmpty()) {
+                alerts.register(AlertRuleRegistration.builder(AreaErrorRule.NAME, new AreaErrorRule(notices))
+                        .severity(Severity.CRITICAL).build());
+            }
+            NoticeEndpoints.operations(notices, pageLoads, clock).forEach(api::register);
+            api.serve(NoticeEndpoints.script());
+        }
     }
 
     /** Starts building a monitor. */
@@ -240,7 +260,9 @@ public final class Monitor implements AutoCloseable {
             if (runtimeConfig.get(RuntimeConfig.MONITORING_ENABLED)) { // off: checks, collection and evaluation pause
                 health.runDue();
                 metrics.collectIfDue();
-                alerts.evaluateIfDue();
+                if (alerts.evaluateIfDue()) {
+                    refreshNotices();
+                }
             }
             purgeIfDue();
         } catch (RuntimeException e) { // keep the schedule alive whatever happens
@@ -259,6 +281,15 @@ public final class Monitor implements AutoCloseable {
                     Math.min(alerts.untilNextDue().toNanos(), MAX_SLEEP_NANOS));
             nextTick = scheduler.schedule(this::tick, Math.max(sleep, TimeUnit.MILLISECONDS.toNanos(1)),
                     TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Recomputes the affected areas after an alert evaluation; a failure keeps the previous notices. */
+    private void refreshNotices() {
+        try {
+            notices.refresh();
+        } catch (RuntimeException e) {
+            log.warn("Could not recompute the user-facing notices", e);
         }
     }
 
@@ -454,6 +485,16 @@ public final class Monitor implements AutoCloseable {
         this.queryService = Objects.requireNonNull(service, "service");
     }
 
+    /** User-facing notices: which areas are affected, their calm messages, and affected users per area. */
+    public NoticeService notices() {
+        return notices;
+    }
+
+    /** Page load times reported by browsers through the notices script. */
+    public PageLoads pageLoads() {
+        return pageLoads;
+    }
+
     /** The audit trail of actions, queries and configuration changes. */
     public AuditLog audit() {
         return audit;
@@ -549,6 +590,7 @@ public final class Monitor implements AutoCloseable {
         private StoreSettings storeSettings = StoreSettings.ofDefaults();
         private @Nullable String instanceId;
         private final Map<String, Object> runtimeDefaults = new LinkedHashMap<>();
+        private NoticeSettings noticeSettings = NoticeSettings.ofDefaults();
 
         private Builder() {
         }
@@ -586,7 +628,7 @@ public final class Monitor implements AutoCloseable {
         /** Registers a collector; its name is the section its samples are shown in. */
         public Builder metricCollector(String name, MetricCollector collector) {
             Objects.requireNonNull(name, "name");
-            if (name.equals("system") || name.equals("jobs") || collectors.putIfAbsent(name, Objects.requireNonNull(collector, "collector")) != null) {
+            if (name.equals("system") || name.equals("jobs") || name.equals(PAGE_LOADS_COLLECTOR) || collectors.putIfAbsent(name, Objects.requireNonNull(collector, "collector")) != null) {
                 throw new IllegalArgumentException("a metric collector named '" + name + "' is already registered");
             }
             return this;
@@ -742,6 +784,12 @@ public final class Monitor implements AutoCloseable {
         /** Initial value of a runtime switch, e.g. {@code actions.auto-fix = true}; validated like a change. */
         public Builder runtimeDefault(String key, Object value) {
             runtimeDefaults.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Areas, messages, header, page-load beacon and impact counting of user-facing notices. */
+        public Builder notices(NoticeSettings settings) {
+            this.noticeSettings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 

@@ -52,7 +52,8 @@ import dev.vigil.metrics.Aggregation;
  * ({@code http.route.latency.p95} 5-minute average above 5000 / 1000 ms), {@value #DISK_CRITICAL}
  * ({@code disk.usage} above 0.90), {@value #MEMORY_WARNING} ({@code jvm.memory.heap.usage} 10-minute
  * average above 0.80), {@value #JOB_FAILURES_WARNING} ({@code job.failures} summed over 1 hour above 5,
- * per job) and {@value #SERVICE_DEGRADED} (service degraded, warning). {@link #defaults(Map)} disables
+ * per job), {@value #SERVICE_DEGRADED} (service degraded, warning) and {@value #PAGE_LOAD_WARNING}
+ * ({@code page.load.p95}, the page load time browsers report, 5-minute average above 3000 ms, warning). {@link #defaults(Map)} disables
  * or re-tunes them by name.
  */
 public final class AlertRules {
@@ -77,6 +78,8 @@ public final class AlertRules {
     public static final String JOB_FAILURES_WARNING = "job-failures-warning";
     /** Default rule: the service is DEGRADED. */
     public static final String SERVICE_DEGRADED = "service-degraded";
+    /** Default rule: a page's p95 load time (reported by browsers) above 3 s. */
+    public static final String PAGE_LOAD_WARNING = "page-load-warning";
 
     private static final Set<MessageTemplate.Field> SPIKE_FIELDS = with(MessageTemplate.Field.BASELINE,
             MessageTemplate.Field.BASELINE_PERCENT, MessageTemplate.Field.BASELINE_MS);
@@ -303,6 +306,8 @@ public final class AlertRules {
                 Duration.ofHours(1), Aggregation.SUM, Comparison.ABOVE, limit,
                 "Job {label:job} failed {value} times in the last {window}, more than {limit}"));
         add(table, SERVICE_DEGRADED, Severity.WARNING, Double.NaN, limit -> serviceStatus(HealthStatus.DEGRADED));
+        add(table, PAGE_LOAD_WARNING, Severity.WARNING, 3000, limit -> threshold("page.load.p95", Map.of(),
+                fiveMinutes, Aggregation.AVG, Comparison.ABOVE, limit, "p95 page load {value:ms} on {label:page} above {limit:ms}"));
         return table;
     }
 

@@ -50,7 +50,8 @@ class DefaultAlertRulesTest {
     void defaultsAreTheSeedsRulesWithTheirSeverities() {
         assertThat(AlertRules.defaults()).extracting(AlertRuleRegistration::name).containsExactly(
                 "health-down", "database-down", "error-ratio-critical", "error-ratio-warning", "latency-p95-critical",
-                "latency-p95-warning", "disk-critical", "memory-warning", "job-failures-warning", "service-degraded");
+                "latency-p95-warning", "disk-critical", "memory-warning", "job-failures-warning", "service-degraded",
+                "page-load-warning");
         assertThat(AlertRules.defaults()).filteredOn(r -> r.severity() == Severity.CRITICAL)
                 .extracting(AlertRuleRegistration::name).containsExactly("health-down", "database-down",
                         "error-ratio-critical", "latency-p95-critical", "disk-critical");
