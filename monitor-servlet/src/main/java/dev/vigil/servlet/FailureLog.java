@@ -18,7 +18,9 @@ final class FailureLog {
         TAG_RESOLVER("resolving the platform tag"),
         ROUTE_RESOLVER("resolving the route"),
         RECORDING("recording the request"),
-        ASYNC("following an asynchronous request");
+        ASYNC("following an asynchronous request"),
+        NOTICE("looking up the notice of the route"),
+        USER_RESOLVER("resolving the user");
 
         private final String doing;
 

@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import dev.vigil.Monitor;
+import dev.vigil.notice.NoticeArea;
+import dev.vigil.notice.NoticeService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.AsyncEvent;
@@ -18,6 +20,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Measures every request by route template: latency, status and throughput, recorded into the
@@ -43,6 +46,12 @@ import jakarta.servlet.http.HttpServletResponse;
  * a 404, recorded as {@value #ROUTE_NOT_FOUND} — the path with its ids collapsed. Routes are capped
  * ({@link RequestTracingSettings}); past the cap they are {@value #ROUTE_OTHER}, so no sequence of
  * paths grows memory or the registry without bound.
+ *
+ * <p>With the monitor's {@link NoticeService} (the default of {@link #builder(Monitor)}), a request to a
+ * notice area that is affected gets a response header naming the area ({@code Vigil-Notice: media-upload};
+ * the name is {@code monitor.notices.header}, empty for none), and the users of requests to an area that
+ * failed (5xx) or came while it was affected are counted for its alert, as the {@link UserResolver} names
+ * them (default: the authenticated principal). Both are a prefix match and a map lookup per request.
  *
  * <p>Asynchronous requests are recorded when they complete, with their full duration and final
  * status. Monitoring never breaks a request: a failure inside it (a throwing resolver included) is
@@ -74,6 +83,9 @@ public final class RequestTracingFilter implements Filter {
     private final RouteResolver routeResolver;
     private final boolean groupUnmatchedNotFound;
     private final LongSupplier nanoTime;
+    private final @Nullable NoticeService notices;
+    private final String noticeHeader;
+    private final UserResolver userResolver;
     private final LongAdder active = new LongAdder();
     private final FailureLog failures = new FailureLog();
 
@@ -82,6 +94,10 @@ public final class RequestTracingFilter implements Filter {
         this.routeResolver = builder.routeResolver;
         this.groupUnmatchedNotFound = builder.settings.groupUnmatchedNotFound();
         this.nanoTime = builder.nanoTime;
+        this.notices = builder.notices;
+        this.noticeHeader = builder.noticeHeader != null ? builder.noticeHeader
+                : builder.notices != null ? builder.notices.settings().header() : "";
+        this.userResolver = builder.userResolver;
         this.statistics = new RequestStatistics(builder.registry, builder.settings,
                 builder.tagResolver != TagResolver.NONE, builder.clock);
         Gauge.builder(ACTIVE_METER, active, LongAdder::sum)
@@ -94,9 +110,16 @@ public final class RequestTracingFilter implements Filter {
         return new Builder(registry);
     }
 
-    /** Starts building a filter that records into the monitor's registry and reads its clock. */
+    /**
+     * Starts building a filter that records into the monitor's registry, reads its clock and, when the
+     * monitor's notices are enabled, marks and counts requests to their areas.
+     */
     public static Builder builder(Monitor monitor) {
-        return new Builder(monitor.meterRegistry()).clock(monitor.clock());
+        Builder builder = new Builder(monitor.meterRegistry()).clock(monitor.clock());
+        if (monitor.notices().settings().enabled()) {
+            builder.notices(monitor.notices());
+        }
+        return builder;
     }
 
     /** The statistics this filter keeps: snapshots and the interval {@link dev.vigil.metrics.MetricCollector}. */
@@ -112,6 +135,7 @@ public final class RequestTracingFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
+        markNotice(request, response);
         long start = nanoTime.getAsLong();
         active.increment();
         boolean threw = true;
@@ -143,6 +167,53 @@ public final class RequestTracingFilter implements Filter {
 
     private void record(HttpServletRequest request, int status, long nanos) {
         statistics.record(route(request, status), platform(request), methodIndex(request.getMethod()), status, nanos);
+        countUser(request, status);
+    }
+
+    /** The notice area of the request's path, or null; a prefix match, no allocation. */
+    private @Nullable NoticeArea area(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String contextPath = request.getContextPath();
+        int from = contextPath != null && !contextPath.isEmpty() && uri.startsWith(contextPath) ? contextPath.length() : 0;
+        return notices.areaAt(uri, from);
+    }
+
+    private void markNotice(HttpServletRequest request, HttpServletResponse response) {
+        if (notices == null || noticeHeader.isEmpty()) {
+            return;
+        }
+        try {
+            NoticeArea area = area(request);
+            if (area != null && notices.isActive(area)) {
+                response.setHeader(noticeHeader, area.name());
+            }
+        } catch (RuntimeException e) {
+            failures.report(FailureLog.Kind.NOTICE, e);
+        }
+    }
+
+    private void countUser(HttpServletRequest request, int status) {
+        if (notices == null || userResolver == UserResolver.NONE) {
+            return;
+        }
+        NoticeArea area;
+        try {
+            area = area(request);
+            if (area == null || status < 500 && !notices.isActive(area)) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            failures.report(FailureLog.Kind.NOTICE, e);
+            return;
+        }
+        try {
+            String user = userResolver.resolve(request);
+            if (user != null && !user.isEmpty()) {
+                notices.recordUser(area, user);
+            }
+        } catch (RuntimeException e) {
+            failures.report(FailureLog.Kind.USER_RESOLVER, e);
+        }
     }
 
     private RequestStatistics.Route route(HttpServletRequest request, int status) {
@@ -256,6 +327,9 @@ public final class RequestTracingFilter implements Filter {
         private RequestTracingSettings settings = RequestTracingSettings.ofDefaults();
         private Clock clock = Clock.systemUTC();
         private LongSupplier nanoTime = System::nanoTime;
+        private @Nullable NoticeService notices;
+        private @Nullable String noticeHeader;
+        private UserResolver userResolver = UserResolver.principal();
 
         private Builder(MeterRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -288,6 +362,24 @@ public final class RequestTracingFilter implements Filter {
         /** The monotonic nanosecond source that measures request durations (default: {@link System#nanoTime()}). */
         public Builder nanoTime(LongSupplier nanoTime) {
             this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+            return this;
+        }
+
+        /** Marks and counts requests to the areas of {@code notices} (set by {@link #builder(Monitor)} when notices are on). */
+        public Builder notices(NoticeService notices) {
+            this.notices = Objects.requireNonNull(notices, "notices");
+            return this;
+        }
+
+        /** The header naming an affected area (default: the notices' {@code header} setting); empty for none. */
+        public Builder noticeHeader(String name) {
+            this.noticeHeader = Objects.requireNonNull(name, "name").strip();
+            return this;
+        }
+
+        /** Who made a request, for the affected-user count of an area's alert (default: the authenticated principal). */
+        public Builder userResolver(UserResolver resolver) {
+            this.userResolver = Objects.requireNonNull(resolver, "resolver");
             return this;
         }
 
