@@ -63,7 +63,7 @@ import org.springframework.util.ClassUtils;
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration"})
 @ConditionalOnBooleanProperty(name = "monitor.enabled", matchIfMissing = true)
-@EnableConfigurationProperties({MonitorProperties.class, MonitorAlertProperties.class})
+@EnableConfigurationProperties({MonitorProperties.class, MonitorAlertProperties.class, MonitorNoticeProperties.class})
 public final class VigilAutoConfiguration {
 
     private static final String BOOT_JVM_METRICS =
@@ -201,7 +201,7 @@ public final class VigilAutoConfiguration {
             ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<MonitorBuilderCustomizer> customizers,
             MonitorAlertProperties alertProperties, ObjectProvider<AlertRuleRegistration> alertRules,
             ObjectProvider<AlertSinkRegistration> sinkRegistrations, ObjectProvider<MonitorStore> store,
-            StoreSettings storeSettings, Environment environment) {
+            StoreSettings storeSettings, Environment environment, MonitorNoticeProperties noticeProperties) {
         MissingSinkModules.warn(environment, classLoader(beans));
         Monitor.Builder builder = Monitor.builder()
                 .version(version(properties, buildProperties, environment))
@@ -210,7 +210,8 @@ public final class VigilAutoConfiguration {
                 .apiSettings(apiSettings)
                 .adminAuthenticator(adminAuthenticator)
                 .systemMetrics(properties.getMetrics().isSystem(), Path.of(properties.getChecks().getDisk().getPath()))
-                .storeSettings(storeSettings);
+                .storeSettings(storeSettings)
+                .notices(noticeProperties.toSettings());
         MonitorStore configuredStore = store.getIfAvailable(); // one bean (VigilStoreAutoConfiguration's or the application's)
         if (configuredStore != null) {
             builder.store(configuredStore);
