@@ -3,6 +3,7 @@ package dev.vigil.notice;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,7 +114,7 @@ public final class NoticeService {
      * stays affected keeps its {@code since}; one that recovers drops its notice.
      */
     public void refresh() {
-        if (settings.areas().isEmpty()) {
+        if (!settings.enabled() || settings.areas().isEmpty()) {
             return;
         }
         Instant now = clock.instant();
@@ -146,7 +147,7 @@ public final class NoticeService {
             next.put(area.name(), new Notice(area.name(), area.ownMessage().orElse(settings.defaultMessage()),
                     before != null ? before.since() : now));
         }
-        active = next.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(next);
+        active = next.isEmpty() ? Map.of() : Collections.unmodifiableMap(next);
     }
 
     private static @Nullable String cause(NoticeArea area, Map<String, HealthStatus> unhealthy, List<Alert> firing) {
