@@ -17,11 +17,23 @@
 
   var script = document.currentScript;
   var base = "/api/notices";
+  var contextPath = ""; // where the application is mounted, e.g. /shop: areas are paths inside it
   if (script && script.src) {
     var src = new URL(script.src, location.href);
     if (src.origin === location.origin && /\.js$/.test(src.pathname)) {
       base = src.pathname.replace(/\.js$/, "");
+      if (/\/api\/notices$/.test(base)) {
+        contextPath = base.slice(0, base.length - "/api/notices".length);
+      }
     }
+  }
+
+  function pagePath() {
+    var path = location.pathname;
+    if (contextPath && path.indexOf(contextPath + "/") === 0) {
+      path = path.slice(contextPath.length);
+    }
+    return path;
   }
   function attribute(name) {
     return script ? script.getAttribute(name) : null;
@@ -124,7 +136,7 @@
   });
 
   function check() {
-    var url = base + "?path=" + encodeURIComponent(location.pathname);
+    var url = base + "?path=" + encodeURIComponent(pagePath());
     return fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (response) {
         return response.ok ? response.json() : null;
@@ -174,7 +186,7 @@
     if (loadMs < 0 || loadMs > 600000) {
       return;
     }
-    var body = JSON.stringify({ path: location.pathname.slice(0, 200), loadMs: loadMs });
+    var body = JSON.stringify({ path: pagePath().slice(0, 200), loadMs: loadMs });
     var url = base + "/beacon";
     var sent = false;
     try {

@@ -44,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "monitor.admin.token=browser-token", "monitor.health.interval=1s", "monitor.metrics.collect-interval=1s",
-        "monitor.alerts.evaluation-interval=1s"})
+        "monitor.alerts.evaluation-interval=1s", "monitor.notices.beacon.rate-limit=600"})
 class MediaUploadNoticeBrowserTest {
 
     private static final String CHROMIUM = "/usr/bin/chromium";
