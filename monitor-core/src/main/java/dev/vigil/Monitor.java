@@ -49,6 +49,7 @@ import dev.vigil.api.endpoints.DeploymentEndpoints;
 import dev.vigil.api.endpoints.ErrorIngestEndpoint;
 import dev.vigil.api.endpoints.HealthEndpoints;
 import dev.vigil.api.endpoints.MetricsEndpoints;
+import dev.vigil.api.endpoints.NoticeEndpoints;
 import dev.vigil.api.endpoints.QueryEndpoint;
 import dev.vigil.api.endpoints.SecurityEventEndpoints;
 import dev.vigil.api.endpoints.RuleEndpoints;
@@ -78,6 +79,10 @@ import dev.vigil.metrics.MetricCollector;
 import dev.vigil.metrics.MetricsHistory;
 import dev.vigil.metrics.MetricsSettings;
 import dev.vigil.metrics.SystemCollector;
+import dev.vigil.notice.AreaErrorRule;
+import dev.vigil.notice.NoticeService;
+import dev.vigil.notice.NoticeSettings;
+import dev.vigil.notice.PageLoads;
 import dev.vigil.query.AdminQueryService;
 import dev.vigil.security.AdminAuthenticator;
 import dev.vigil.security.event.SecurityEventSettings;
@@ -118,6 +123,7 @@ public final class Monitor implements AutoCloseable {
     private static final String RETENTION_LEASE = "retention";
     private static final Duration MIN_CHECK_LEASE = Duration.ofSeconds(10);
     private static final Duration PURGE_RETRY = Duration.ofMinutes(1);
+    private static final String PAGE_LOADS_COLLECTOR = "page-loads";
 
     private final Clock clock;
     private final String instanceId;
@@ -139,6 +145,8 @@ public final class Monitor implements AutoCloseable {
     private final String service;
     private volatile @Nullable AdminQueryService queryService;
     private final MonitorApi api;
+    private final NoticeService notices;
+    private final PageLoads pageLoads;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final ScheduledThreadPoolExecutor scheduler;
     private final ThreadPoolExecutor checkExecutor;
@@ -264,6 +272,17 @@ public final class Monitor implements AutoCloseable {
         DeploymentEndpoints.operations(store.deployments(), clock).forEach(api::register);
         BriefingEndpoints.operations(briefings).forEach(api::register);
         api.register(RuleEndpoints.operation(alerts));
+        this.notices = new NoticeService(clock, builder.noticeSettings, health::report, alerts::active);
+        this.pageLoads = new PageLoads(meterRegistry, notices);
+        if (builder.noticeSettings.enabled()) {
+            metrics.register(PAGE_LOADS_COLLECTOR, pageLoads);
+            if (!builder.noticeSettings.areas().isEmpty()) {
+                alerts.register(AlertRuleRegistration.builder(AreaErrorRule.NAME, new AreaErrorRule(notices))
+                        .severity(Severity.CRITICAL).build());
+            }
+            NoticeEndpoints.operations(notices, pageLoads, clock).forEach(api::register);
+            api.serve(NoticeEndpoints.script());
+        }
     }
 
     /** Starts building a monitor. */
@@ -306,7 +325,9 @@ public final class Monitor implements AutoCloseable {
             if (runtimeConfig.get(RuntimeConfig.MONITORING_ENABLED)) { // off: checks, collection and evaluation pause
                 health.runDue();
                 metrics.collectIfDue();
-                alerts.evaluateIfDue();
+                if (alerts.evaluateIfDue()) {
+                    refreshNotices();
+                }
             }
             security.drainTo(store.securityEvents());
             recordDeploymentIfDue();
@@ -328,6 +349,15 @@ public final class Monitor implements AutoCloseable {
                     Math.min(alerts.untilNextDue().toNanos(), MAX_SLEEP_NANOS));
             nextTick = scheduler.schedule(this::tick, Math.max(sleep, TimeUnit.MILLISECONDS.toNanos(1)),
                     TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Recomputes the affected areas after an alert evaluation; a failure keeps the previous notices. */
+    private void refreshNotices() {
+        try {
+            notices.refresh();
+        } catch (RuntimeException e) {
+            log.warn("Could not recompute the user-facing notices", e);
         }
     }
 
@@ -616,6 +646,16 @@ public final class Monitor implements AutoCloseable {
         return store.deployments();
     }
 
+    /** User-facing notices: which areas are affected, their calm messages, and affected users per area. */
+    public NoticeService notices() {
+        return notices;
+    }
+
+    /** Page load times reported by browsers through the notices script. */
+    public PageLoads pageLoads() {
+        return pageLoads;
+    }
+
     /** The audit trail of actions, queries and configuration changes. */
     public AuditLog audit() {
         return audit;
@@ -721,6 +761,7 @@ public final class Monitor implements AutoCloseable {
         private BriefingSettings briefingSettings = BriefingSettings.ofDefaults();
         private IncidentDigestSource incidentDigests = IncidentDigestSource.NONE;
         private dev.vigil.briefing.@Nullable DeploymentSource deployments;
+        private NoticeSettings noticeSettings = NoticeSettings.ofDefaults();
 
         private Builder() {
         }
@@ -758,7 +799,8 @@ public final class Monitor implements AutoCloseable {
         /** Registers a collector; its name is the section its samples are shown in. */
         public Builder metricCollector(String name, MetricCollector collector) {
             Objects.requireNonNull(name, "name");
-            if (name.equals("system") || name.equals("jobs") || name.equals("security") || collectors.putIfAbsent(name, Objects.requireNonNull(collector, "collector")) != null) {
+            if (name.equals("system") || name.equals("jobs") || name.equals("security") || name.equals(PAGE_LOADS_COLLECTOR)
+                    || collectors.putIfAbsent(name, Objects.requireNonNull(collector, "collector")) != null) {
                 throw new IllegalArgumentException("a metric collector named '" + name + "' is already registered");
             }
             return this;
@@ -944,6 +986,12 @@ public final class Monitor implements AutoCloseable {
         /** Where the briefing reads deployments from (default: the store's deployments). */
         public Builder deploymentSource(dev.vigil.briefing.DeploymentSource source) {
             this.deployments = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /** Areas, messages, header, page-load beacon and impact counting of user-facing notices. */
+        public Builder notices(NoticeSettings settings) {
+            this.noticeSettings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 

@@ -52,9 +52,10 @@ import dev.vigil.metrics.Aggregation;
  * ({@code http.route.latency.p95} 5-minute average above 5000 / 1000 ms), {@value #DISK_CRITICAL}
  * ({@code disk.usage} above 0.90), {@value #MEMORY_WARNING} ({@code jvm.memory.heap.usage} 10-minute
  * average above 0.80), {@value #JOB_FAILURES_WARNING} ({@code job.failures} summed over 1 hour above 5,
- * per job), {@value #SERVICE_DEGRADED} (service degraded, warning) and {@value #FAILED_LOGIN_SPIKE}
+ * per job), {@value #SERVICE_DEGRADED} (service degraded, warning), {@value #FAILED_LOGIN_SPIKE}
  * ({@code security.events{type=failed_login}} over 5 minutes at least 10 — the threshold — and more than 3 times
- * the hour before, warning). {@link #defaults(Map)} disables or re-tunes them by name.
+ * the hour before, warning) and {@value #PAGE_LOAD_WARNING} ({@code page.load.p95}, the page load time browsers
+ * report, 5-minute average above 3000 ms, warning). {@link #defaults(Map)} disables or re-tunes them by name.
  */
 public final class AlertRules {
 
@@ -80,6 +81,9 @@ public final class AlertRules {
     public static final String SERVICE_DEGRADED = "service-degraded";
     /** Default rule: failed logins in 5 minutes at least 10 and more than 3 times their usual amount. */
     public static final String FAILED_LOGIN_SPIKE = "failed-login-spike";
+
+    /** Default rule: a page's p95 load time (reported by browsers) above 3 s. */
+    public static final String PAGE_LOAD_WARNING = "page-load-warning";
 
     private static final Set<MessageTemplate.Field> SPIKE_FIELDS = with(MessageTemplate.Field.BASELINE,
             MessageTemplate.Field.BASELINE_PERCENT, MessageTemplate.Field.BASELINE_MS);
@@ -309,6 +313,8 @@ public final class AlertRules {
         add(table, FAILED_LOGIN_SPIKE, Severity.WARNING, 10, limit -> spike("security.events", Map.of("type", "failed_login"),
                 fiveMinutes, Duration.ofHours(1), 3, limit, Aggregation.SUM,
                 "{value} failed logins in the last {window}, usually {baseline}"));
+        add(table, PAGE_LOAD_WARNING, Severity.WARNING, 3000, limit -> threshold("page.load.p95", Map.of(),
+                fiveMinutes, Aggregation.AVG, Comparison.ABOVE, limit, "p95 page load {value:ms} on {label:page} above {limit:ms}"));
         return table;
     }
 

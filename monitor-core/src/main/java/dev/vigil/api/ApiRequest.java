@@ -22,18 +22,27 @@ import dev.vigil.security.AuthenticationRequest;
  * @param query query parameters
  * @param headers request headers, names lower-cased
  * @param body the request body, unread ({@link RequestBody#EMPTY} for none)
+ * @param remoteAddress the client's address as the transport sees it (the last proxy's, behind one that the
+ *        container does not unwrap), or {@code ""} when unknown; public operations rate-limit by it
  */
 public record ApiRequest(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
-        RequestBody body) implements AuthenticationRequest {
+        RequestBody body, String remoteAddress) implements AuthenticationRequest {
 
     public ApiRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(remoteAddress, "remoteAddress");
         method = method.toUpperCase(Locale.ROOT);
         query = Map.copyOf(query);
         headers = headers.entrySet().stream().collect(Collectors.toUnmodifiableMap(
                 e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue, (a, b) -> a));
+    }
+
+    /** A request from an unknown address. */
+    public ApiRequest(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
+            RequestBody body) {
+        this(method, path, query, headers, body, "");
     }
 
     /** A request whose body is already in memory, handy for tests and in-process callers. */
@@ -64,7 +73,12 @@ public record ApiRequest(String method, String path, Map<String, List<String>> q
      * authenticator that casts its {@link AuthenticationRequest} back to an {@code ApiRequest}.
      */
     ApiRequest withoutBody() {
-        return new ApiRequest(method, path, query, headers, Unreadable.BODY);
+        return new ApiRequest(method, path, query, headers, Unreadable.BODY, remoteAddress);
+    }
+
+    /** This request as sent from {@code address} (a transport sets the client's address this way). */
+    public ApiRequest withRemoteAddress(String address) {
+        return new ApiRequest(method, path, query, headers, body, Objects.requireNonNull(address, "address"));
     }
 
     /** The body an authenticator gets: reading it is a programming error, since nobody is authorized yet. */

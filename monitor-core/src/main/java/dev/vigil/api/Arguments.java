@@ -18,19 +18,26 @@ public final class Arguments {
     private final Map<String, String> otherQueryParams;
     private final Map<String, String> headers;
     private final @Nullable JsonBody body;
+    private final String remoteAddress;
 
     Arguments(InputSchema schema, Map<String, Object> params, Map<String, String> otherQueryParams,
-            Map<String, String> headers, @Nullable JsonBody body) {
+            Map<String, String> headers, @Nullable JsonBody body, String remoteAddress) {
         this.schema = schema;
         this.params = Map.copyOf(params);
         this.otherQueryParams = Map.copyOf(otherQueryParams);
         this.headers = Map.copyOf(headers);
         this.body = body;
+        this.remoteAddress = remoteAddress;
     }
 
     /** These arguments with {@code body}. */
     Arguments withBody(JsonBody body) {
-        return new Arguments(schema, params, otherQueryParams, headers, body);
+        return new Arguments(schema, params, otherQueryParams, headers, body, remoteAddress);
+    }
+
+    /** The client's address as the transport saw it, or {@code ""} when the transport does not know it. */
+    public String remoteAddress() {
+        return remoteAddress;
     }
 
     /** A path parameter's value. */

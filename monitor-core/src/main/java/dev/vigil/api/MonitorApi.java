@@ -224,7 +224,7 @@ public final class MonitorApi {
         for (String header : input.headers().keySet()) {
             request.header(header).ifPresent(value -> headers.put(header, value));
         }
-        return new Arguments(input, params, others, headers, null);
+        return new Arguments(input, params, others, headers, null, request.remoteAddress());
     }
 
     /** {@code operation} as {@code GET <admin base>/operations} lists it. */

@@ -55,7 +55,7 @@ class DefaultAlertRulesTest {
         assertThat(AlertRules.defaults()).extracting(AlertRuleRegistration::name).containsExactly(
                 "health-down", "database-down", "error-ratio-critical", "error-ratio-warning", "latency-p95-critical",
                 "latency-p95-warning", "disk-critical", "memory-warning", "job-failures-warning", "service-degraded",
-                "failed-login-spike");
+                "failed-login-spike", "page-load-warning");
         assertThat(AlertRules.defaults()).filteredOn(r -> r.severity() == Severity.CRITICAL)
                 .extracting(AlertRuleRegistration::name).containsExactly("health-down", "database-down",
                         "error-ratio-critical", "latency-p95-critical", "disk-critical");

@@ -75,7 +75,8 @@ final class MonitorApiFilter implements ContainerRequestFilter {
             }
         });
         return new ApiRequest(request.getMethod(), path, ApiRequest.parseQuery(request.getUriInfo().getRequestUri().getRawQuery()),
-                headers, RequestBody.lazy(declaredLength(request), request::getEntityStream));
+                headers, RequestBody.lazy(declaredLength(request), request::getEntityStream),
+                request.getProperty(MonitorFeature.REMOTE_ADDRESS_PROPERTY) instanceof String address ? address : "");
     }
 
     /**

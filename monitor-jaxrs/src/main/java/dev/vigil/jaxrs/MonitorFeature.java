@@ -41,6 +41,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MonitorFeature implements Feature {
 
+    /**
+     * The request property from which Vigil reads the client's address (JAX-RS has no standard accessor): a
+     * pre-matching filter of the application's, which runs first, may set it to the address its container
+     * reports; public operations such as the page-load beacon rate-limit by it. Without it the address is unknown.
+     */
+    public static final String REMOTE_ADDRESS_PROPERTY = "dev.vigil.remote-address";
+
     /** The application property that holds the {@link MonitorApi} for a feature registered as a class. */
     public static final String API_PROPERTY = "dev.vigil.api";
 

@@ -26,12 +26,15 @@ import dev.vigil.api.MonitorApi;
 import dev.vigil.api.ShowDetails;
 import dev.vigil.health.HealthCheckRegistration;
 import dev.vigil.health.HealthResult;
+import dev.vigil.notice.NoticeSettings;
 import dev.vigil.test.MutableClock;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
@@ -69,6 +72,18 @@ class MonitorFeatureTest {
         @Produces(MediaType.TEXT_PLAIN)
         public String any(@PathParam("any") String any) {
             return "application: " + any;
+        }
+    }
+
+    /** The application's own pre-matching filter, handing Vigil the client address (here from a test header). */
+    @PreMatching
+    public static class ClientAddressFilter implements ContainerRequestFilter {
+        @Override
+        public void filter(ContainerRequestContext request) {
+            String client = request.getHeaderString("X-Test-Client");
+            if (client != null) {
+                request.setProperty(MonitorFeature.REMOTE_ADDRESS_PROPERTY, client);
+            }
         }
     }
 
@@ -181,6 +196,27 @@ class MonitorFeatureTest {
             assertThat(health.headers().firstValue("X-Served-By")).hasValue("shop");
 
             assertThat(get(host.base() + "/orders").statusCode()).isEqualTo(418);
+        }
+    }
+
+    @Test
+    void theBeaconIsRateLimitedByTheClientAddressTheApplicationHandsOver() throws Exception {
+        try (Monitor limited = Monitor.builder().clock(clock).bindSystemMeters(false)
+                .systemMetrics(false, java.nio.file.Path.of("."))
+                .notices(NoticeSettings.builder().beaconRateLimit(1, 100).build()).build();
+                JerseyHost host = JerseyHost.start("/", jersey(new MonitorFeature(limited.api()), ClientAddressFilter.class))) {
+            String beacon = host.base() + "/api/notices/beacon";
+            String body = "{\"path\":\"/media-upload\",\"loadMs\":800}";
+            HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.ofString(body);
+
+            assertThat(send("POST", beacon, publisher, "Content-Type", "application/json", "X-Test-Client", "10.0.0.1")
+                    .statusCode()).isEqualTo(204);
+            HttpResponse<String> limitedAnswer = send("POST", beacon, publisher, "Content-Type", "application/json",
+                    "X-Test-Client", "10.0.0.1");
+            assertThat(limitedAnswer.statusCode()).isEqualTo(429);
+            assertThat(limitedAnswer.headers().firstValue("Retry-After")).hasValue("60");
+            assertThat(send("POST", beacon, publisher, "Content-Type", "application/json", "X-Test-Client", "10.0.0.2")
+                    .statusCode()).isEqualTo(204);
         }
     }
 

@@ -19,7 +19,9 @@ final class FailureLog {
         ROUTE_RESOLVER("resolving the route"),
         RECORDING("recording the request"),
         ASYNC("following an asynchronous request"),
-        SECURITY("recording a security event");
+        SECURITY("recording a security event"),
+        NOTICE("looking up the notice of the route"),
+        USER_RESOLVER("resolving the user");
 
         private final String doing;
 

@@ -79,7 +79,8 @@ public class MonitorServlet extends HttpServlet {
             headers.putIfAbsent(name, request.getHeader(name));
         }
         return new ApiRequest(request.getMethod(), path, ApiRequest.parseQuery(request.getQueryString()), headers,
-                RequestBody.lazy(request.getContentLengthLong(), request::getInputStream));
+                RequestBody.lazy(request.getContentLengthLong(), request::getInputStream),
+                request.getRemoteAddr() == null ? "" : request.getRemoteAddr());
     }
 
     private static void write(ApiResponse answer, HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -13,6 +13,8 @@ import dev.vigil.security.event.SecurityEvent;
 import dev.vigil.security.event.SecurityEventSettings;
 import dev.vigil.security.event.SecurityEventType;
 import dev.vigil.security.event.SecurityEvents;
+import dev.vigil.notice.NoticeArea;
+import dev.vigil.notice.NoticeService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.AsyncEvent;
@@ -60,6 +62,12 @@ import org.jspecify.annotations.Nullable;
  * The client's address is the connection's, or taken from {@code X-Forwarded-For} only as far as
  * {@link SecurityEventSettings#trustedProxyHops()} allows.
  *
+ * <p>With the monitor's {@link NoticeService} (the default of {@link #builder(Monitor)}), a request to a
+ * notice area that is affected gets a response header naming the area ({@code Vigil-Notice: media-upload};
+ * the name is {@code monitor.notices.header}, empty for none), and the users of requests to an area that
+ * failed (5xx) or came while it was affected are counted for its alert, as the {@link UserResolver} names
+ * them (default: the authenticated principal). Both are a prefix match and a map lookup per request.
+ *
  * <p>Asynchronous requests are recorded when they complete, with their full duration and final
  * status. Monitoring never breaks a request: a failure inside it (a throwing resolver included) is
  * logged once at WARN, then at DEBUG, and the request carries on. An exception from the chain
@@ -90,6 +98,9 @@ public final class RequestTracingFilter implements Filter {
     private final RouteResolver routeResolver;
     private final boolean groupUnmatchedNotFound;
     private final LongSupplier nanoTime;
+    private final @Nullable NoticeService notices;
+    private final String noticeHeader;
+    private final UserResolver userResolver;
     private final LongAdder active = new LongAdder();
     private final FailureLog failures = new FailureLog();
     private final @Nullable SecurityEvents security;
@@ -113,6 +124,10 @@ public final class RequestTracingFilter implements Filter {
         this.record429 = securitySettings.recordStatuses().contains(429);
         this.signatures = securitySettings.signatures();
         this.trustedProxyHops = securitySettings.trustedProxyHops();
+        this.notices = builder.notices;
+        this.noticeHeader = builder.noticeHeader != null ? builder.noticeHeader
+                : builder.notices != null ? builder.notices.settings().header() : "";
+        this.userResolver = builder.userResolver;
         this.statistics = new RequestStatistics(builder.registry, builder.settings,
                 builder.tagResolver != TagResolver.NONE, builder.clock);
         Gauge.builder(ACTIVE_METER, active, LongAdder::sum)
@@ -125,9 +140,16 @@ public final class RequestTracingFilter implements Filter {
         return new Builder(registry);
     }
 
-    /** Starts building a filter that records into the monitor's registry, reads its clock and records its security events. */
+    /**
+     * Starts building a filter that records into the monitor's registry, reads its clock, records its security events
+     * and, when the monitor's notices are enabled, marks and counts requests to their areas.
+     */
     public static Builder builder(Monitor monitor) {
-        return new Builder(monitor.meterRegistry()).clock(monitor.clock()).securityEvents(monitor.security());
+        Builder builder = new Builder(monitor.meterRegistry()).clock(monitor.clock()).securityEvents(monitor.security());
+        if (monitor.notices().settings().enabled()) {
+            builder.notices(monitor.notices());
+        }
+        return builder;
     }
 
     /** The statistics this filter keeps: snapshots and the interval {@link dev.vigil.metrics.MetricCollector}. */
@@ -143,6 +165,7 @@ public final class RequestTracingFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
+        markNotice(request, response);
         long start = nanoTime.getAsLong();
         active.increment();
         boolean threw = true;
@@ -178,6 +201,7 @@ public final class RequestTracingFilter implements Filter {
         if (security != null) {
             recordSecurityEvents(security, request, status, route.name);
         }
+        countUser(request, status);
     }
 
     private void recordSecurityEvents(SecurityEvents events, HttpServletRequest request, int status, String route) {
@@ -227,6 +251,52 @@ public final class RequestTracingFilter implements Filter {
         }
         String client = hops.get(hops.size() - trustedProxyHops).strip();
         return client.isEmpty() ? remote : client;
+    }
+
+    /** The notice area of the request's path, or null; a prefix match, no allocation. */
+    private @Nullable NoticeArea area(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String contextPath = request.getContextPath();
+        int from = contextPath != null && !contextPath.isEmpty() && uri.startsWith(contextPath) ? contextPath.length() : 0;
+        return notices.areaAt(uri, from);
+    }
+
+    private void markNotice(HttpServletRequest request, HttpServletResponse response) {
+        if (notices == null || noticeHeader.isEmpty()) {
+            return;
+        }
+        try {
+            NoticeArea area = area(request);
+            if (area != null && notices.isActive(area)) {
+                response.setHeader(noticeHeader, area.name());
+            }
+        } catch (RuntimeException e) {
+            failures.report(FailureLog.Kind.NOTICE, e);
+        }
+    }
+
+    private void countUser(HttpServletRequest request, int status) {
+        if (notices == null || userResolver == UserResolver.NONE) {
+            return;
+        }
+        NoticeArea area;
+        try {
+            area = area(request);
+            if (area == null || status < 500 && !notices.isActive(area)) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            failures.report(FailureLog.Kind.NOTICE, e);
+            return;
+        }
+        try {
+            String user = userResolver.resolve(request);
+            if (user != null && !user.isEmpty()) {
+                notices.recordUser(area, user);
+            }
+        } catch (RuntimeException e) {
+            failures.report(FailureLog.Kind.USER_RESOLVER, e);
+        }
     }
 
     private RequestStatistics.Route route(HttpServletRequest request, int status) {
@@ -341,6 +411,9 @@ public final class RequestTracingFilter implements Filter {
         private Clock clock = Clock.systemUTC();
         private LongSupplier nanoTime = System::nanoTime;
         private @Nullable SecurityEvents security;
+        private @Nullable NoticeService notices;
+        private @Nullable String noticeHeader;
+        private UserResolver userResolver = UserResolver.principal();
 
         private Builder(MeterRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -382,6 +455,24 @@ public final class RequestTracingFilter implements Filter {
          */
         public Builder securityEvents(SecurityEvents events) {
             this.security = Objects.requireNonNull(events, "events");
+            return this;
+        }
+
+        /** Marks and counts requests to the areas of {@code notices} (set by {@link #builder(Monitor)} when notices are on). */
+        public Builder notices(NoticeService notices) {
+            this.notices = Objects.requireNonNull(notices, "notices");
+            return this;
+        }
+
+        /** The header naming an affected area (default: the notices' {@code header} setting); empty for none. */
+        public Builder noticeHeader(String name) {
+            this.noticeHeader = Objects.requireNonNull(name, "name").strip();
+            return this;
+        }
+
+        /** Who made a request, for the affected-user count of an area's alert (default: the authenticated principal). */
+        public Builder userResolver(UserResolver resolver) {
+            this.userResolver = Objects.requireNonNull(resolver, "resolver");
             return this;
         }
 

@@ -35,12 +35,15 @@ import dev.vigil.jdbc.query.ReadOnlyQueryRunner;
 import dev.vigil.metrics.MetricCollector;
 import dev.vigil.metrics.MetricSample;
 import dev.vigil.metrics.MetricsSettings;
+import dev.vigil.notice.NoticeArea;
+import dev.vigil.notice.NoticeSettings;
 import dev.vigil.security.BearerTokens;
 import dev.vigil.security.Role;
 import dev.vigil.servlet.RequestTracingFilter;
 import dev.vigil.servlet.RouteResolver;
 import dev.vigil.servlet.ServletMonitoring;
 import dev.vigil.servlet.TagResolver;
+import dev.vigil.servlet.UserResolver;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.http.HttpServlet;
@@ -146,6 +149,10 @@ public final class PlainServletApp implements AutoCloseable {
                 .healthSettings(HealthSettings.builder().interval(Duration.ofSeconds(10)).build())
                 .metricsSettings(MetricsSettings.builder().collectInterval(Duration.ofSeconds(10)).build())
                 .healthCheck(HealthCheckRegistration.builder("disk", DiskSpaceCheck.ofDefaults()).critical(false).build())
+                // while the database is down, GET /api/notices?path=/orders answers the calm message for the orders pages
+                .notices(NoticeSettings.builder()
+                        .area(NoticeArea.of("orders", "/orders").withChecks("database"))
+                        .build())
                 .build();
         String url = "jdbc:h2:mem:plain-" + UUID.randomUUID(); // every start (every test) gets its own database
         HikariDataSource pool = null;
@@ -179,6 +186,7 @@ public final class PlainServletApp implements AutoCloseable {
             RequestTracingFilter tracing = RequestTracingFilter.builder(monitor)
                     .tagResolver(TagResolver.header("X-Platform"))
                     .routeResolver(servedRoute())
+                    .userResolver(UserResolver.header("X-User")) // who is affected, for the area's alert
                     .build();
 
             reports = Executors.newSingleThreadScheduledExecutor(runnable -> {

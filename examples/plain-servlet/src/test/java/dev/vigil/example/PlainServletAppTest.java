@@ -87,6 +87,18 @@ class PlainServletAppTest {
     }
 
     @Test
+    void noticesAndTheirScriptAreServedPublicly() throws Exception {
+        HttpResponse<String> notice = get("/api/notices?path=/orders/42");
+        assertThat(notice.statusCode()).isEqualTo(200);
+        assertThat(notice.headers().firstValue("Cache-Control")).contains("public, max-age=5");
+        assertThat(body(notice).path("active").asBoolean(true)).isFalse();
+        assertThat(get("/api/notices?path=orders").statusCode()).isEqualTo(400);
+        HttpResponse<String> script = get("/api/notices.js");
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body()).contains("/beacon");
+    }
+
+    @Test
     void publicHealthIsASummaryAndTheTokenShowsEveryCheck() throws Exception {
         HttpResponse<String> summary = get("/api/health");
 

@@ -68,7 +68,7 @@ import org.springframework.util.ClassUtils;
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration"})
 @ConditionalOnBooleanProperty(name = "monitor.enabled", matchIfMissing = true)
-@EnableConfigurationProperties({MonitorProperties.class, MonitorAlertProperties.class})
+@EnableConfigurationProperties({MonitorProperties.class, MonitorAlertProperties.class, MonitorNoticeProperties.class})
 public final class VigilAutoConfiguration {
 
     private static final String BOOT_JVM_METRICS =
@@ -209,7 +209,8 @@ public final class VigilAutoConfiguration {
             ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<MonitorBuilderCustomizer> customizers,
             MonitorAlertProperties alertProperties, ObjectProvider<AlertRuleRegistration> alertRules,
             ObjectProvider<AlertSinkRegistration> sinkRegistrations, ObjectProvider<MonitorStore> store,
-            StoreSettings storeSettings, Environment environment, ObjectProvider<GitProperties> gitProperties) {
+            StoreSettings storeSettings, Environment environment, ObjectProvider<GitProperties> gitProperties,
+            MonitorNoticeProperties noticeProperties) {
         MissingSinkModules.warn(environment, classLoader(beans));
         Monitor.Builder builder = Monitor.builder()
                 .version(version(properties, buildProperties, environment))
@@ -220,7 +221,8 @@ public final class VigilAutoConfiguration {
                 .systemMetrics(properties.getMetrics().isSystem(), Path.of(properties.getChecks().getDisk().getPath()))
                 .storeSettings(storeSettings)
                 .securityEventSettings(securityEvents(properties.getSecurityEvents()))
-                .deploymentSettings(deployments(properties.getDeployments(), gitProperties.getIfAvailable()));
+                .deploymentSettings(deployments(properties.getDeployments(), gitProperties.getIfAvailable()))
+                .notices(noticeProperties.toSettings());
         MonitorStore configuredStore = store.getIfAvailable(); // one bean (VigilStoreAutoConfiguration's or the application's)
         if (configuredStore != null) {
             builder.store(configuredStore);

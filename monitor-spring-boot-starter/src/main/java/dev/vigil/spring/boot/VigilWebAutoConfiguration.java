@@ -6,6 +6,7 @@ import dev.vigil.servlet.RequestTracingFilter;
 import dev.vigil.servlet.RequestTracingSettings;
 import dev.vigil.servlet.ServletMonitoring;
 import dev.vigil.servlet.TagResolver;
+import dev.vigil.servlet.UserResolver;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -19,7 +20,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 
 /**
- * Traces every request by route ({@link RequestTracingFilter}) and serves Vigil's HTTP API ({@code /api/health}, {@code /api/admin/*}) from the host's servlet
+ * Traces every request by route ({@link RequestTracingFilter}, which also marks routes of affected notice areas
+ * and counts their users as the {@link UserResolver} names them) and serves Vigil's HTTP API ({@code /api/health}, {@code /api/admin/*}) from the host's servlet
  * container through {@link MonitorServlet}, so Spring and plain-servlet hosts answer with the same bytes.
  */
 @AutoConfiguration(after = VigilAutoConfiguration.class)
@@ -45,13 +47,26 @@ public final class VigilWebAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    UserResolver vigilUserResolver(MonitorNoticeProperties properties) {
+        if (hasText(properties.getUserHeader())) {
+            return UserResolver.header(properties.getUserHeader());
+        }
+        if (hasText(properties.getUserAttribute())) {
+            return UserResolver.attribute(properties.getUserAttribute());
+        }
+        return UserResolver.principal();
+    }
+
+    @Bean
     @ConditionalOnMissingBean(name = "vigilRequestTracingFilter")
     @ConditionalOnBooleanProperty(name = "monitor.requests.enabled", matchIfMissing = true)
     FilterRegistrationBean<RequestTracingFilter> vigilRequestTracingFilter(Monitor monitor, MonitorProperties properties,
-            TagResolver tagResolver) {
+            TagResolver tagResolver, UserResolver userResolver) {
         MonitorProperties.Requests requests = properties.getRequests();
         RequestTracingFilter filter = RequestTracingFilter.builder(monitor)
                 .tagResolver(tagResolver)
+                .userResolver(userResolver)
                 .settings(RequestTracingSettings.builder()
                         .maxRoutes(requests.getMaxRoutes())
                         .maxPlatforms(requests.getMaxPlatforms())

@@ -259,7 +259,8 @@ class VigilAutoConfigurationTest {
                 .run(context -> {
                     @SuppressWarnings("unchecked")
                     ServletRegistrationBean<MonitorServlet> registration = context.getBean(ServletRegistrationBean.class);
-                    assertThat(registration.getUrlMappings()).containsExactly("/api/health", "/ops/admin/*");
+                    assertThat(registration.getUrlMappings()).containsExactly("/api/health", "/api/notices", "/api/notices/beacon",
+                            "/ops/admin/*", "/api/notices.js/*");
                 });
     }
 
