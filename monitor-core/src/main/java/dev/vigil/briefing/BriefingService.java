@@ -85,7 +85,7 @@ public final class BriefingService {
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Duration RAW_MARGIN = Duration.ofMinutes(1);
     private static final List<String> OWN_PREFIXES = List.of("http.", "db.", "jvm.", "job.", "jobs.", "process.",
-            "system.", "disk.", "cpu.", "memory.", "load.");
+            "system.", "disk.", "cpu.", "memory.", "load.", "security.events", "page.load.", "vigil.");
 
     private final Clock clock;
     private final String instanceId;

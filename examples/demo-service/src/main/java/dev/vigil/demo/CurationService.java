@@ -4,7 +4,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import dev.vigil.Monitor;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -12,10 +11,9 @@ import org.springframework.stereotype.Service;
 /**
  * The demo's background job: screens new videos every {@code demo.curation.interval} and records
  * each run with Vigil's job monitor as {@code curation} (expected every 2 h, see application.yml).
- * With {@code monitor.enabled=false} there is no {@link Monitor} and the job simply runs. With
- * {@code demo.curation.stopped=true} the demo starts as if curation had stopped the day before: the seeded run
- * is moved back a day and the job is paused (as {@code POST /demo/faults {"job": "curation", "paused": true}}
- * pauses it later), so no video is screened today until {@code start_curation} runs.
+ * With {@code monitor.enabled=false} there is no {@link Monitor} and the job simply runs. Pausing it
+ * ({@code POST /demo/faults {"job": "curation", "paused": true}}) plays a job that stopped the day before: today's runs are moved back a day and no scheduled run starts, so no
+ * video is screened today until {@code start_curation} runs one.
  */
 @Service
 class CurationService {
@@ -24,15 +22,9 @@ class CurationService {
     private final ObjectProvider<Monitor> monitor;
     private final AtomicBoolean paused = new AtomicBoolean();
 
-    CurationService(JdbcTemplate jdbc, ObjectProvider<Monitor> monitor,
-            @Value("${demo.curation.stopped:false}") boolean stopped) {
+    CurationService(JdbcTemplate jdbc, ObjectProvider<Monitor> monitor) {
         this.jdbc = jdbc;
         this.monitor = monitor;
-        if (stopped) {
-            jdbc.update("UPDATE curation_runs SET started_at = DATEADD('DAY', -1, started_at),"
-                    + " finished_at = DATEADD('DAY', -1, finished_at) WHERE started_at >= CURRENT_DATE");
-            paused.set(true);
-        }
     }
 
     @Scheduled(fixedDelayString = "${demo.curation.interval:30m}", initialDelayString = "${demo.curation.initial-delay:5s}")
@@ -60,8 +52,15 @@ class CurationService {
         }
     }
 
-    /** Stops (or resumes) the scheduled runs, so a demo can show a job that stopped running. */
+    /**
+     * Stops (or resumes) the scheduled runs, so a demo can show a job that stopped running: pausing moves today's runs
+     * back a day, as if the job had been idle since yesterday.
+     */
     void pause(boolean pause) {
+        if (pause) {
+            jdbc.update("UPDATE curation_runs SET started_at = DATEADD('DAY', -1, started_at),"
+                    + " finished_at = DATEADD('DAY', -1, finished_at) WHERE started_at >= CURRENT_DATE");
+        }
         paused.set(pause);
     }
 

@@ -13,13 +13,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The seed's critical alert: with curation stopped since yesterday (and its job paused) nothing is screened today, so "Curation system idle —
+ * The seed's critical alert: with the curation job paused (as if idle since yesterday) nothing is screened today, so "Curation system idle —
  * 0 videos screened today" fires as critical with start_curation; the chat briefing shows it with its button, and
  * running start_curation clears it on the next evaluation.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "monitor.admin.token=briefing-token", "monitor.metrics.collect-interval=1s", "monitor.alerts.evaluation-interval=1s",
-        "monitor.alerts.rules.curation-idle.for=0s", "demo.curation.stopped=true"})
+        "monitor.alerts.rules.curation-idle.for=0s"})
 class DemoBriefingTest {
 
     private static final int PORT = DemoClient.freePort();
