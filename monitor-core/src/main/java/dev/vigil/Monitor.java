@@ -24,6 +24,7 @@ import dev.vigil.action.ActionSettings;
 import dev.vigil.alert.AlertEngine;
 import dev.vigil.alert.AlertRuleOverride;
 import dev.vigil.alert.AlertRuleRegistration;
+import dev.vigil.alert.Severity;
 import dev.vigil.alert.AlertRules;
 import dev.vigil.alert.AlertSettings;
 import dev.vigil.alert.AlertSink;
@@ -40,12 +41,16 @@ import dev.vigil.api.endpoints.ActionEndpoints;
 import dev.vigil.api.endpoints.AlertEndpoints;
 import dev.vigil.api.endpoints.AuditEndpoints;
 import dev.vigil.api.endpoints.ConfigEndpoints;
-import dev.vigil.api.endpoints.ErrorIngestEndpoint;
+import dev.vigil.api.endpoints.IncidentEndpoints;
 import dev.vigil.api.endpoints.HealthEndpoints;
 import dev.vigil.api.endpoints.MetricsEndpoints;
 import dev.vigil.api.endpoints.QueryEndpoint;
 import dev.vigil.api.endpoints.SystemHealthView;
 import dev.vigil.audit.AuditLog;
+import dev.vigil.health.checks.HttpEndpointCheck;
+import dev.vigil.incident.IncidentService;
+import dev.vigil.incident.IncidentSettings;
+import dev.vigil.incident.SuspectDeployments;
 import dev.vigil.config.RuntimeConfig;
 import dev.vigil.health.CheckRunRecord;
 import dev.vigil.health.HealthCheck;
@@ -98,6 +103,9 @@ public final class Monitor implements AutoCloseable {
     private static final String RETENTION_LEASE = "retention";
     private static final Duration MIN_CHECK_LEASE = Duration.ofSeconds(10);
     private static final Duration PURGE_RETRY = Duration.ofMinutes(1);
+    /** The alert rule raised by new critical incidents. */
+    public static final String INCIDENT_RULE = "critical-incident";
+    private static final Duration INCIDENT_RELOAD = Duration.ofSeconds(30);
 
     private final Clock clock;
     private final String instanceId;
@@ -114,6 +122,7 @@ public final class Monitor implements AutoCloseable {
     private final RuntimeConfig runtimeConfig;
     private final ExecutorService actionExecutor;
     private final ActionService actions;
+    private final IncidentService incidents;
     private volatile @Nullable AdminQueryService queryService;
     private final MonitorApi api;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -126,6 +135,7 @@ public final class Monitor implements AutoCloseable {
     private Instant nextSharedRead; // scheduler thread only
     private volatile Instant nextPurge; // scheduler thread, and the purge when it fails
     private volatile boolean purging;
+    private volatile Instant nextIncidentLoad = Instant.MIN; // scheduler thread
 
     private Monitor(Builder builder) {
         this.clock = builder.clock;
@@ -188,6 +198,11 @@ public final class Monitor implements AutoCloseable {
             AlertRules.defaults(builder.alertRuleOverrides).forEach(alerts::register);
         }
         builder.rules.forEach(alerts::register);
+        this.incidents = new IncidentService(clock, builder.incidentSettings, store.incidents(), audit);
+        incidents.actions(actions, () -> runtimeConfig.get(RuntimeConfig.AUTO_FIX));
+        incidents.suspects(builder.suspectDeployments);
+        alerts.register(AlertRuleRegistration.builder(INCIDENT_RULE, incidents.alertRule()).severity(Severity.CRITICAL)
+                .build());
         this.api = new MonitorApi(builder.apiSettings, builder.adminAuthenticator);
         api.register(HealthEndpoints.health(health, builder.apiSettings));
         api.register(SystemHealthView.operation(health, metrics, jobs, alerts, dispatcher, this::storeStatus));
@@ -197,7 +212,7 @@ public final class Monitor implements AutoCloseable {
         ConfigEndpoints.operations(runtimeConfig).forEach(api::register);
         api.register(AuditEndpoints.operation(audit));
         api.register(QueryEndpoint.operation(this::queryService));
-        api.register(ErrorIngestEndpoint.operation());
+        IncidentEndpoints.operations(incidents, audit, clock).forEach(api::register);
     }
 
     /** Starts building a monitor. */
@@ -218,6 +233,9 @@ public final class Monitor implements AutoCloseable {
             scheduler.execute(this::restoreCheckHistory); // on Vigil's thread: the store may be a database that is away
             nextTick = scheduler.schedule(this::tick, 0, TimeUnit.NANOSECONDS);
             dispatcher.start();
+            long flushNanos = incidents.settings().flushInterval().toNanos();
+            scheduler.execute(this::loadIncidents); // a database may be away: read on Vigil's thread, not the host's
+            scheduler.scheduleWithFixedDelay(this::flushIncidents, flushNanos, flushNanos, TimeUnit.NANOSECONDS);
         }
         log.info("Vigil started with {} health check(s)", health.names().size());
     }
@@ -346,6 +364,29 @@ public final class Monitor implements AutoCloseable {
 
     private void storeRun(String check, HealthCheckRun run) {
         store.checkRuns().add(List.of(new CheckRunRecord(instanceId, check, run)));
+        health.registration(check).ifPresent(registration -> incidents.onCheckRun(check, run,
+                registration.critical() || registration.check() instanceof HttpEndpointCheck, registration.critical()));
+    }
+
+    /** Writes incidents behind; with a shared store, rereads the active ones now and then for other instances' changes. */
+    private void flushIncidents() {
+        try {
+            incidents.flush();
+            if (store.shared() && !clock.instant().isBefore(nextIncidentLoad)) {
+                loadIncidents();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not write incidents: {}", e.toString());
+        }
+    }
+
+    private void loadIncidents() {
+        nextIncidentLoad = clock.instant().plus(INCIDENT_RELOAD);
+        try {
+            incidents.load();
+        } catch (RuntimeException e) {
+            log.warn("Could not read incidents from the store (retried in {}): {}", INCIDENT_RELOAD, e.toString());
+        }
     }
 
     private void restoreCheckHistory() {
@@ -454,6 +495,14 @@ public final class Monitor implements AutoCloseable {
         this.queryService = Objects.requireNonNull(service, "service");
     }
 
+    /**
+     * Incidents: report errors of this process with {@code monitor.incidents().report(error, context)}, which
+     * returns at once; list and move them through their lifecycle.
+     */
+    public IncidentService incidents() {
+        return incidents;
+    }
+
     /** The audit trail of actions, queries and configuration changes. */
     public AuditLog audit() {
         return audit;
@@ -493,6 +542,11 @@ public final class Monitor implements AutoCloseable {
         shutdown(checkExecutor);
         shutdown(actionExecutor);
         dispatcher.close();
+        try {
+            incidents.flush(); // what was seen since the last write goes to the store (its buffer drains on close)
+        } catch (RuntimeException e) {
+            log.warn("Could not write incidents at shutdown: {}", e.toString());
+        }
         releaseLeases();
         try {
             store.close();
@@ -549,6 +603,8 @@ public final class Monitor implements AutoCloseable {
         private StoreSettings storeSettings = StoreSettings.ofDefaults();
         private @Nullable String instanceId;
         private final Map<String, Object> runtimeDefaults = new LinkedHashMap<>();
+        private IncidentSettings incidentSettings = IncidentSettings.ofDefaults();
+        private SuspectDeployments suspectDeployments = SuspectDeployments.NONE;
 
         private Builder() {
         }
@@ -742,6 +798,18 @@ public final class Monitor implements AutoCloseable {
         /** Initial value of a runtime switch, e.g. {@code actions.auto-fix = true}; validated like a change. */
         public Builder runtimeDefault(String key, Object value) {
             runtimeDefaults.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** How incidents are classified, grouped, kept and ingested (default: {@link IncidentSettings#ofDefaults()}). */
+        public Builder incidentSettings(IncidentSettings settings) {
+            this.incidentSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Who names the deployment suspected of a new incident (default: nobody). */
+        public Builder suspectDeployments(SuspectDeployments suspects) {
+            this.suspectDeployments = Objects.requireNonNull(suspects, "suspects");
             return this;
         }
 

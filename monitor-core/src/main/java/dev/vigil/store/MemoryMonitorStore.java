@@ -13,11 +13,13 @@ import dev.vigil.audit.MemoryAuditLog;
 import dev.vigil.config.ConfigStore;
 import dev.vigil.config.MemoryConfigStore;
 import dev.vigil.health.CheckRunStore;
+import dev.vigil.incident.IncidentStore;
+import dev.vigil.incident.MemoryIncidentStore;
 import dev.vigil.health.MemoryCheckRunStore;
 
 /**
  * The embedded default store: everything in memory, bounded by size (the newest 1,440 runs per check,
- * 1,000 alert history entries, 10,000 audit entries, 1,000 delivered notifications, 1,000 approval tokens, a day of action runs), lost on a restart.
+ * 1,000 alert history entries, 10,000 audit entries, 1,000 delivered notifications, 1,000 approval tokens, a day of action runs, 10,000 incidents with their newest events), lost on a restart.
  */
 public final class MemoryMonitorStore implements MonitorStore {
 
@@ -28,6 +30,7 @@ public final class MemoryMonitorStore implements MonitorStore {
     private final ConfigStore config = new MemoryConfigStore();
     private final ActionStore actions = new MemoryActionStore();
     private final LeaseStore leases;
+    private final IncidentStore incidents = new MemoryIncidentStore();
 
     /** A memory store with the default bounds, whose leases are timed by {@code clock}. */
     public MemoryMonitorStore(Clock clock) {
@@ -77,5 +80,10 @@ public final class MemoryMonitorStore implements MonitorStore {
     @Override
     public LeaseStore leases() {
         return leases;
+    }
+
+    @Override
+    public IncidentStore incidents() {
+        return incidents;
     }
 }

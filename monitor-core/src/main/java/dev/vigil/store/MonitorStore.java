@@ -7,6 +7,7 @@ import dev.vigil.alert.delivery.NotificationOutbox;
 import dev.vigil.audit.AuditLog;
 import dev.vigil.config.ConfigStore;
 import dev.vigil.health.CheckRunStore;
+import dev.vigil.incident.IncidentStore;
 
 /**
  * Everything Vigil keeps beyond the current moment, behind one entry point: check runs, alert state,
@@ -45,6 +46,9 @@ public interface MonitorStore extends AutoCloseable {
 
     /** Leases on singleton work. */
     LeaseStore leases();
+
+    /** Incidents, their recent events and the record of known fixes. */
+    IncidentStore incidents();
 
     /**
      * Whether several instances may share this store (a database). Engines then leave room for the other

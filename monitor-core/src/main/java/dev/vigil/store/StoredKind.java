@@ -13,7 +13,9 @@ public enum StoredKind {
     /** Audit entries. */
     AUDIT,
     /** Action runs and approval tokens that expired. */
-    ACTIONS;
+    ACTIONS,
+    /** Resolved incidents (by their resolution time) and incident events (default retention 90 days). */
+    INCIDENTS;
 
     /** Lower-case name with dashes, as in {@code monitor.store.retention.check-runs}. */
     public String propertyName() {

@@ -6,6 +6,7 @@ import dev.vigil.alert.delivery.NotificationOutbox;
 import dev.vigil.audit.AuditLog;
 import dev.vigil.config.ConfigStore;
 import dev.vigil.health.CheckRunStore;
+import dev.vigil.incident.IncidentStore;
 import dev.vigil.store.LeaseStore;
 import dev.vigil.store.MonitorStore;
 
@@ -51,6 +52,11 @@ public class ForwardingMonitorStore implements MonitorStore {
     @Override
     public LeaseStore leases() {
         return delegate.leases();
+    }
+
+    @Override
+    public IncidentStore incidents() {
+        return delegate.incidents();
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.vigil.alert.delivery.NotificationOutbox;
 import dev.vigil.audit.AuditLog;
 import dev.vigil.config.ConfigStore;
 import dev.vigil.health.CheckRunStore;
+import dev.vigil.incident.IncidentStore;
 import dev.vigil.store.LeaseStore;
 import dev.vigil.store.MonitorStore;
 import dev.vigil.store.StoredKind;
@@ -44,6 +45,7 @@ public final class JdbcMonitorStore implements MonitorStore {
     private final ConfigStore config;
     private final LeaseStore leases;
     private final JdbcActionStore actions;
+    private final JdbcIncidentStore incidents;
 
     private JdbcMonitorStore(Builder builder) {
         this.database = new StoreDatabase(builder.dataSource, builder.tablePrefix, builder.initializeSchema, builder.clock);
@@ -54,6 +56,7 @@ public final class JdbcMonitorStore implements MonitorStore {
         this.config = new JdbcConfigStore(database);
         this.leases = new JdbcLeaseStore(database);
         this.actions = new JdbcActionStore(database);
+        this.incidents = new JdbcIncidentStore(database);
     }
 
     /** A builder for a store in {@code dataSource}. */
@@ -101,6 +104,11 @@ public final class JdbcMonitorStore implements MonitorStore {
         return leases;
     }
 
+    @Override
+    public IncidentStore incidents() {
+        return incidents;
+    }
+
     /** Always true: every instance using the same database and prefix shares this store. */
     @Override
     public boolean shared() {
@@ -118,6 +126,7 @@ public final class JdbcMonitorStore implements MonitorStore {
             case NOTIFICATIONS -> outbox.purge(cutoff, limit);
             case AUDIT -> audit.purge(cutoff, limit);
             case ACTIONS -> actions.purge(cutoff, limit);
+            case INCIDENTS -> incidents.purge(cutoff, limit);
         };
     }
 

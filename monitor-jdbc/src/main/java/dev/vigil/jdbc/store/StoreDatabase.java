@@ -35,7 +35,8 @@ final class StoreDatabase {
     static final List<Migration> MIGRATIONS = List.of(
             new Migration(1, "V1__base.sql"),
             new Migration(2, "V2__purge_indexes.sql"),
-            new Migration(3, "V3__actions.sql"));
+            new Migration(3, "V3__actions.sql"),
+            new Migration(4, "V4__incidents.sql"));
 
     /** Where the scripts are in the jar, followed by {@code h2/} or {@code postgresql/}. */
     static final String SCRIPTS = "dev/vigil/jdbc/store/schema/";

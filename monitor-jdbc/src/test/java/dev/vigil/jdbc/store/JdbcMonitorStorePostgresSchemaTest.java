@@ -97,7 +97,7 @@ class JdbcMonitorStorePostgresSchemaTest {
         assertThat(store.schemaVersion()).isZero();
         assertThat(tables()).isEmpty();
         assertThat(StderrCapture.linesContaining(logged, "initialize-schema is embedded")).singleElement()
-                .satisfies(line -> assertThat(line).contains("schema/postgresql/", "V1__base.sql, V2__purge_indexes.sql, V3__actions.sql"));
+                .satisfies(line -> assertThat(line).contains("schema/postgresql/", "V1__base.sql, V2__purge_indexes.sql, V3__actions.sql, V4__incidents.sql"));
     }
 
     @Test
@@ -107,7 +107,7 @@ class JdbcMonitorStorePostgresSchemaTest {
         assertThat(store.schemaVersion()).isEqualTo(StoreDatabase.latestVersion());
         Set<String> expected = new HashSet<>();
         for (String table : List.of("schema_version", "check_run", "alert", "alert_history", "silence", "outbox", "audit",
-                "setting", "lease", "action_approval", "action_run")) {
+                "setting", "lease", "action_approval", "action_run", "incident", "incident_event", "incident_fix")) {
             expected.add(prefix + table);
         }
         assertThat(tables()).isEqualTo(expected);
@@ -125,7 +125,7 @@ class JdbcMonitorStorePostgresSchemaTest {
         JdbcMonitorStore store = builder().initializeSchema(SchemaInitialization.ALWAYS).build();
 
         assertThat(store.schemaVersion()).isEqualTo(StoreDatabase.latestVersion());
-        assertThat(StoreTests.recordedVersions(database, prefix)).containsExactly(1, 2, 3);
+        assertThat(StoreTests.recordedVersions(database, prefix)).containsExactly(1, 2, 3, 4);
         assertThat(indexes()).contains(prefix + "check_run_by_time", prefix + "outbox_by_finish");
         assertThat(store.checkRuns().recent("db", 10)).containsExactly(new CheckRunRecord("a", "db",
                 new HealthCheckRun(T0, HealthStatus.DOWN, Duration.ofNanos(1_500_000), "refused")));
@@ -137,7 +137,7 @@ class JdbcMonitorStorePostgresSchemaTest {
                 thread -> builder().initializeSchema(SchemaInitialization.ALWAYS).build().schemaVersion());
 
         assertThat(versions).containsOnly(StoreDatabase.latestVersion());
-        assertThat(StoreTests.recordedVersions(database, prefix)).containsExactly(1, 2, 3);
+        assertThat(StoreTests.recordedVersions(database, prefix)).containsExactly(1, 2, 3, 4);
     }
 
     @Test
@@ -145,6 +145,7 @@ class JdbcMonitorStorePostgresSchemaTest {
         StoreTests.applyScript(database, Dialect.POSTGRESQL, 1, prefix);
         StoreTests.applyScript(database, Dialect.POSTGRESQL, 2, prefix);
         StoreTests.applyScript(database, Dialect.POSTGRESQL, 3, prefix);
+        StoreTests.applyScript(database, Dialect.POSTGRESQL, 4, prefix);
 
         JdbcMonitorStore store = builder().initializeSchema(SchemaInitialization.NEVER).build();
 

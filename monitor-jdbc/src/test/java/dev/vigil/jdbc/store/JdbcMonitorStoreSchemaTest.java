@@ -38,7 +38,7 @@ class JdbcMonitorStoreSchemaTest {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final Set<String> TABLES = Set.of("SCHEMA_VERSION", "CHECK_RUN", "ALERT", "ALERT_HISTORY", "SILENCE",
-            "OUTBOX", "AUDIT", "SETTING", "LEASE", "ACTION_APPROVAL", "ACTION_RUN");
+            "OUTBOX", "AUDIT", "SETTING", "LEASE", "ACTION_APPROVAL", "ACTION_RUN", "INCIDENT", "INCIDENT_EVENT", "INCIDENT_FIX");
 
     private final TestClock clock = new TestClock();
     private final JdbcDataSource database = StoreTests.h2("schema-" + DATABASES.incrementAndGet());
@@ -137,7 +137,7 @@ class JdbcMonitorStoreSchemaTest {
         assertThat(store.schemaVersion()).isZero();
         assertThat(tables()).isEmpty();
         assertThat(StderrCapture.linesContaining(logged, "are at schema version 0")).singleElement().satisfies(line ->
-                assertThat(line).contains("initialize-schema is never", "V1__base.sql, V2__purge_indexes.sql, V3__actions.sql",
+                assertThat(line).contains("initialize-schema is never", "V1__base.sql, V2__purge_indexes.sql, V3__actions.sql, V4__incidents.sql",
                         "classpath:dev/vigil/jdbc/store/schema/h2/", "${prefix} = monitor_"));
     }
 
@@ -146,6 +146,7 @@ class JdbcMonitorStoreSchemaTest {
         StoreTests.applyScript(database, Dialect.H2, 1, "app_monitor_");
         StoreTests.applyScript(database, Dialect.H2, 2, "app_monitor_");
         StoreTests.applyScript(database, Dialect.H2, 3, "app_monitor_");
+        StoreTests.applyScript(database, Dialect.H2, 4, "app_monitor_");
 
         JdbcMonitorStore store = JdbcMonitorStore.builder(database).tablePrefix("app_monitor_")
                 .initializeSchema(SchemaInitialization.NEVER).build();
@@ -170,7 +171,7 @@ class JdbcMonitorStoreSchemaTest {
         JdbcMonitorStore store = JdbcMonitorStore.builder(database).build();
 
         assertThat(store.schemaVersion()).isEqualTo(StoreDatabase.latestVersion());
-        assertThat(StoreTests.recordedVersions(database, "monitor_")).containsExactly(1, 2, 3);
+        assertThat(StoreTests.recordedVersions(database, "monitor_")).containsExactly(1, 2, 3, 4);
         assertThat(indexes()).contains("MONITOR_CHECK_RUN_BY_TIME", "MONITOR_OUTBOX_BY_FINISH");
         assertThat(store.checkRuns().recent("db", 10)).containsExactly(new CheckRunRecord("a", "db",
                 new HealthCheckRun(T0, HealthStatus.DOWN, Duration.ofNanos(1_500_000), "refused")));
@@ -183,7 +184,7 @@ class JdbcMonitorStoreSchemaTest {
                 thread -> JdbcMonitorStore.builder(database).tablePrefix("race_").build().schemaVersion());
 
         assertThat(versions).containsOnly(StoreDatabase.latestVersion());
-        assertThat(StoreTests.recordedVersions(database, "race_")).containsExactly(1, 2, 3);
+        assertThat(StoreTests.recordedVersions(database, "race_")).containsExactly(1, 2, 3, 4);
     }
 
     @Test
