@@ -201,8 +201,10 @@ public final class Monitor implements AutoCloseable {
         this.incidents = new IncidentService(clock, builder.incidentSettings, store.incidents(), audit);
         incidents.actions(actions, () -> runtimeConfig.get(RuntimeConfig.AUTO_FIX));
         incidents.suspects(builder.suspectDeployments);
-        alerts.register(AlertRuleRegistration.builder(INCIDENT_RULE, incidents.alertRule()).severity(Severity.CRITICAL)
-                .build());
+        if (builder.incidentSettings.enabled()) {
+            alerts.register(AlertRuleRegistration.builder(INCIDENT_RULE, incidents.alertRule()).severity(Severity.CRITICAL)
+                    .build());
+        }
         this.api = new MonitorApi(builder.apiSettings, builder.adminAuthenticator);
         api.register(HealthEndpoints.health(health, builder.apiSettings));
         api.register(SystemHealthView.operation(health, metrics, jobs, alerts, dispatcher, this::storeStatus));
@@ -212,7 +214,9 @@ public final class Monitor implements AutoCloseable {
         ConfigEndpoints.operations(runtimeConfig).forEach(api::register);
         api.register(AuditEndpoints.operation(audit));
         api.register(QueryEndpoint.operation(this::queryService));
-        IncidentEndpoints.operations(incidents, audit, clock).forEach(api::register);
+        if (builder.incidentSettings.enabled()) {
+            IncidentEndpoints.operations(incidents, audit, clock).forEach(api::register);
+        }
     }
 
     /** Starts building a monitor. */
@@ -364,8 +368,10 @@ public final class Monitor implements AutoCloseable {
 
     private void storeRun(String check, HealthCheckRun run) {
         store.checkRuns().add(List.of(new CheckRunRecord(instanceId, check, run)));
-        health.registration(check).ifPresent(registration -> incidents.onCheckRun(check, run,
-                registration.critical() || registration.check() instanceof HttpEndpointCheck, registration.critical()));
+        if (incidents.settings().enabled()) { // a failing critical or HTTP check opens an incident, its recovery resolves it
+            health.registration(check).ifPresent(registration -> incidents.onCheckRun(check, run,
+                    registration.critical() || registration.check() instanceof HttpEndpointCheck, registration.critical()));
+        }
     }
 
     /** Writes incidents behind; with a shared store, rereads the active ones now and then for other instances' changes. */

@@ -27,8 +27,10 @@ public final class IncidentSettings {
     private final List<KnownFix> knownFixes;
     private final Duration fixWindow;
     private final boolean checkIncidents;
+    private final boolean enabled;
 
     private IncidentSettings(Builder builder) {
+        this.enabled = builder.enabled;
         this.classifier = builder.classifier;
         this.fingerprintFrames = builder.fingerprintFrames;
         this.maxIncidents = builder.maxIncidents;
@@ -114,6 +116,11 @@ public final class IncidentSettings {
         return fixWindow;
     }
 
+    /** Whether incidents are on: the ingest and incident operations served, checks and the alert rule wired. */
+    public boolean enabled() {
+        return enabled;
+    }
+
     /** Whether failing critical or HTTP health checks open incidents. */
     public boolean checkIncidents() {
         return checkIncidents;
@@ -141,8 +148,18 @@ public final class IncidentSettings {
         private final List<KnownFix> knownFixes = new ArrayList<>();
         private Duration fixWindow = Duration.ofMinutes(30);
         private boolean checkIncidents = true;
+        private boolean enabled = true;
 
         private Builder() {
+        }
+
+        /**
+         * Whether incidents are on (default true); off, no incident operation is served, checks open no incidents
+         * and no alert is raised, though the host may still report to {@link IncidentService} in process.
+         */
+        public Builder enabled(boolean enabled) {
+            this.enabled = enabled;
+            return this;
         }
 
         /** The classifier (default: {@link Classifier#ofDefaults()}). */
