@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -45,11 +46,8 @@ public final class Fingerprints {
     /** The top {@code frames} frames ({@code at ...} lines) of {@code stack}, without line and column numbers. */
     public static List<String> topFrames(String stack, int frames) {
         List<String> top = new ArrayList<>();
-        for (String line : stack.split("\\R")) {
-            if (top.size() >= frames) {
-                break;
-            }
-            var matcher = FRAME.matcher(line);
+        for (Iterator<String> lines = stack.lines().iterator(); lines.hasNext() && top.size() < frames; ) {
+            var matcher = FRAME.matcher(lines.next()); // lines() is lazy: a long stack is read only to its top frames
             if (matcher.matches()) {
                 top.add(LINE_NUMBERS.matcher(matcher.group(1).strip()).replaceAll(""));
             }
