@@ -486,6 +486,7 @@ public final class IncidentService {
             throw new IllegalStateException("no actions are available to run known fixes");
         }
         TriggerOutcome outcome = service.trigger(TriggerRequest.of(fix.action(), Map.of(), caller));
+        auditFixRun(incident.id(), fix, caller.id(), outcome);
         if (outcome.ran()) {
             noteAttempt(fix, incident.id(), clock.instant());
         }
@@ -502,12 +503,24 @@ public final class IncidentService {
                 "incident:" + incident.id() + ":" + incident.regressions(), null);
         try {
             service.triggerAsync(request).thenAccept(outcome -> {
+                auditFixRun(incident.id(), fix, request.who(), outcome);
                 if (outcome.ran()) {
                     noteAttempt(fix, incident.id(), at);
                 }
             });
         } catch (RuntimeException e) {
             log.warn("Known fix '{}' for incident {} could not start: {}", fix.name(), incident.id(), e.toString());
+        }
+    }
+
+    /** An incident's own audit line for a run of its known fix, next to the action's (whose id it names). */
+    private void auditFixRun(String incidentId, FixSuggestion fix, String who, TriggerOutcome outcome) {
+        try {
+            audit.add(new AuditEntry(AuditEntry.newId(), clock.instant(), AuditEntry.Type.INCIDENT, who, incidentId,
+                    Map.of("knownFix", fix.name(), "action", fix.action(), "actionAuditId", outcome.auditId()),
+                    "fix-" + outcome.status().jsonName(), outcome.ran() ? null : outcome.message()));
+        } catch (RuntimeException e) {
+            log.warn("Could not audit the known fix run for incident {}: {}", incidentId, e.toString());
         }
     }
 

@@ -375,6 +375,9 @@ class IncidentApiTest {
             assertThat(fix.name()).isEqualTo("cache");
             assertThat(fix.successes()).isEqualTo(1);
         });
+        JsonNode history = body(send("admin-secret", "GET", "/api/admin/incidents/" + id, "", Map.of())).get("history");
+        assertThat(history).extracting(entry -> entry.get("who").asText() + ":" + entry.get("outcome").asText())
+                .containsExactly("alice:resolved", "alice:fix-succeeded");
     }
 
     @Test
@@ -402,5 +405,43 @@ class IncidentApiTest {
         assertThat(outcome.created()).isTrue();
         assertThat(outcome.incident().type()).isEqualTo("java.lang.IllegalStateException");
         assertThat(outcome.incident().stackSample()).contains("IncidentApiTest");
+    }
+
+    @Test
+    void anAutomaticKnownFixRunsThroughTheGuardrailsOnlyWhileAutoFixIsOn() throws Exception {
+        AtomicInteger restarts = new AtomicInteger();
+        Monitor auto = Monitor.builder().clock(clock).adminToken("admin-secret").bindSystemMeters(false)
+                .systemMetrics(false, Path.of("."))
+                .action(ActionRegistration.builder("restart_workers", context -> {
+                    restarts.incrementAndGet();
+                    return ActionResult.succeeded("restarted");
+                }).build())
+                .incidentSettings(IncidentSettings.builder()
+                        .knownFix(KnownFix.of("workers", "restart_workers", null, null, "worker pool exhausted", true))
+                        .build())
+                .build();
+        try {
+            ReportOutcome off = auto.incidents().report(ErrorEvent.of("Worker pool exhausted", "PoolError", clock.instant()));
+            assertThat(off.fix()).get().extracting(FixSuggestion::auto).isEqualTo(true);
+
+            auto.runtimeConfig().set("actions.auto-fix", true, "alice");
+            auto.incidents().report(ErrorEvent.of("Other pool exhausted, worker pool exhausted", "PoolError",
+                    clock.instant()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while ((restarts.get() == 0 || auto.audit().query(dev.vigil.audit.AuditQuery.latest(10)
+                    .ofType(dev.vigil.audit.AuditEntry.Type.INCIDENT)).isEmpty()) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(restarts).hasValue(1);
+            auto.incidents().report(ErrorEvent.of("Other pool exhausted, worker pool exhausted", "PoolError",
+                    clock.instant()));
+            assertThat(restarts).as("a recurrence of an open incident runs nothing").hasValue(1);
+            assertThat(auto.audit().query(dev.vigil.audit.AuditQuery.latest(10).ofType(dev.vigil.audit.AuditEntry.Type.INCIDENT)))
+                    .as("one run, as auto-fix, none while the switch was off")
+                    .extracting(entry -> entry.who() + ":" + entry.outcome())
+                    .containsExactly("auto-fix:incident:fix-succeeded");
+        } finally {
+            auto.close();
+        }
     }
 }
