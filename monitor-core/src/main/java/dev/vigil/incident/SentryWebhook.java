@@ -17,6 +17,8 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -107,7 +109,7 @@ public final class SentryWebhook {
         }
         Map<String, String> tags = tags(data.path("tags"));
         String endpoint = firstText(data.path("transaction"), tags.containsKey("transaction")
-                ? com.fasterxml.jackson.databind.node.TextNode.valueOf(tags.get("transaction")) : missing(),
+                ? TextNode.valueOf(tags.get("transaction")) : missing(),
                 data.path("request").path("url"));
         if (!endpoint.isBlank()) {
             context.put("endpoint", cut(endpoint, ErrorEvent.MAX_CONTEXT_VALUE));
@@ -116,11 +118,11 @@ public final class SentryWebhook {
         put(context, "level", data.path("level"));
         put(context, "platform", data.path("platform"));
         put(context, "environment", tags.containsKey("environment")
-                ? com.fasterxml.jackson.databind.node.TextNode.valueOf(tags.get("environment")) : data.path("environment"));
+                ? TextNode.valueOf(tags.get("environment")) : data.path("environment"));
         put(context, "release", data.path("release"));
         put(context, "sentry_event_id", data.path("event_id"));
         String issueId = firstText(data.path("issue_id"), resource.equals("issue") ? data.path("id") : missing());
-        put(context, "sentry_issue_id", com.fasterxml.jackson.databind.node.TextNode.valueOf(issueId));
+        put(context, "sentry_issue_id", TextNode.valueOf(issueId));
         put(context, "sentry_url", data.path("web_url"));
         String level = data.path("level").asText("");
         IncidentSeverity severity = level.equals("fatal") ? IncidentSeverity.CRITICAL : null;
@@ -191,7 +193,7 @@ public final class SentryWebhook {
     }
 
     private static JsonNode missing() {
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return MissingNode.getInstance();
     }
 
     private static String cut(String text, int max) {

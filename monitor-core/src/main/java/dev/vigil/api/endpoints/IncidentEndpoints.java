@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.action.TriggerOutcome;
+import dev.vigil.api.Access;
 import dev.vigil.api.ApiException;
 import dev.vigil.api.Arguments;
 import dev.vigil.api.BodyField;
@@ -37,7 +38,6 @@ import dev.vigil.incident.SentryWebhook;
 import dev.vigil.internal.HumanText;
 import dev.vigil.internal.Json;
 import dev.vigil.internal.KeyedRateLimiter;
-import dev.vigil.api.Access;
 import dev.vigil.security.Role;
 
 /**
