@@ -4,7 +4,7 @@
 # monitor-benchmarks/target/benchmarks.md. Raw results: target/jmh-<name>.json, logs: target/jmh-<name>.log.
 #
 # Usage: monitor-benchmarks/run.sh [name...]
-#   names: jdbc-stub jdbc-h2 filter filter-http alert alert-store store-write history footprint
+#   names: jdbc-stub jdbc-h2 filter filter-http alert alert-store store-write history ingest footprint
 #          (default: all of these, about 35 minutes on 2 cores), and store-request (not in the default: about
 #          10 minutes), the filter and JDBC wrapper benchmarks with a Monitor on the memory store and on the JDBC store
 # Environment:
@@ -28,7 +28,7 @@ read -r -a opts <<< "${JMH_OPTS:--f 1 -wi 3 -w 2s -i 5 -r 2s}"
 read -r -a store_opts <<< "${STORE_OPTS:--f 1 -wi 6 -w 5s -i 5 -r 3s}"
 names=("$@")
 if ((${#names[@]} == 0)); then
-    names=(jdbc-stub jdbc-h2 filter filter-http alert alert-store store-write history footprint)
+    names=(jdbc-stub jdbc-h2 filter filter-http alert alert-store store-write history ingest footprint)
 fi
 
 results=()
@@ -73,12 +73,13 @@ for name in "${names[@]}"; do
             run jdbc-h2-store JdbcRoundTripBenchmark -p variant="${monitored/none/raw}" -prof gc
             ;;
         history) run history HistoryStoreBenchmark -prof gc ;;
+        ingest) run ingest ErrorIngestBenchmark -prof gc ;;
         footprint)
             echo "== footprint (HistoryFootprint)" >&2
             footprint="$(java -Djdk.attach.allowAttachSelf=true -Xmx2g -cp "$jar" dev.vigil.benchmarks.metrics.HistoryFootprint)"
             ;;
         *)
-            echo "unknown benchmark '$name' (jdbc-stub jdbc-h2 filter filter-http alert alert-store store-write history footprint store-request)" >&2
+            echo "unknown benchmark '$name' (jdbc-stub jdbc-h2 filter filter-http alert alert-store store-write history ingest footprint store-request)" >&2
             exit 2
             ;;
     esac

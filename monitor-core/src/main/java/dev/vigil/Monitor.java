@@ -5,11 +5,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,6 +29,7 @@ import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertEngine;
 import dev.vigil.alert.AlertRuleOverride;
 import dev.vigil.alert.AlertRuleRegistration;
+import dev.vigil.alert.Severity;
 import dev.vigil.alert.AlertRules;
 import dev.vigil.alert.AlertSettings;
 import dev.vigil.alert.AlertSink;
@@ -46,7 +51,7 @@ import dev.vigil.api.endpoints.AuditEndpoints;
 import dev.vigil.api.endpoints.BriefingEndpoints;
 import dev.vigil.api.endpoints.ConfigEndpoints;
 import dev.vigil.api.endpoints.DeploymentEndpoints;
-import dev.vigil.api.endpoints.ErrorIngestEndpoint;
+import dev.vigil.api.endpoints.IncidentEndpoints;
 import dev.vigil.api.endpoints.HealthEndpoints;
 import dev.vigil.api.endpoints.MetricsEndpoints;
 import dev.vigil.api.endpoints.NoticeEndpoints;
@@ -61,6 +66,15 @@ import dev.vigil.briefing.BriefingSettings;
 import dev.vigil.briefing.DeploymentSummary;
 import dev.vigil.briefing.IncidentDigestSource;
 import dev.vigil.briefing.StoredBriefing;
+import dev.vigil.health.checks.HttpEndpointCheck;
+import dev.vigil.incident.FixSuggestion;
+import dev.vigil.incident.Incident;
+import dev.vigil.incident.IncidentQuery;
+import dev.vigil.incident.IncidentService;
+import dev.vigil.incident.IncidentStatus;
+import dev.vigil.briefing.IncidentDigest;
+import dev.vigil.incident.IncidentSettings;
+import dev.vigil.incident.SuspectDeployments;
 import dev.vigil.config.RuntimeConfig;
 import dev.vigil.deploy.Deployment;
 import dev.vigil.deploy.DeploymentSettings;
@@ -124,6 +138,10 @@ public final class Monitor implements AutoCloseable {
     private static final Duration MIN_CHECK_LEASE = Duration.ofSeconds(10);
     private static final Duration PURGE_RETRY = Duration.ofMinutes(1);
     private static final String PAGE_LOADS_COLLECTOR = "page-loads";
+    /** The alert rule raised by new critical incidents. */
+    public static final String INCIDENT_RULE = "critical-incident";
+    private static final Duration INCIDENT_RELOAD = Duration.ofSeconds(30);
+    private static final Duration DEPLOYMENT_READ = Duration.ofSeconds(30);
 
     private final Clock clock;
     private final String instanceId;
@@ -143,6 +161,7 @@ public final class Monitor implements AutoCloseable {
     private final BriefingService briefings;
     private final List<String> briefingSinks;
     private final String service;
+    private final IncidentService incidents;
     private volatile @Nullable AdminQueryService queryService;
     private final MonitorApi api;
     private final NoticeService notices;
@@ -162,6 +181,9 @@ public final class Monitor implements AutoCloseable {
     private final String version;
     private @Nullable Instant nextDeploymentTry; // scheduler thread only; null once recorded or when not wanted
     private final Instant builtAt;
+    private volatile Instant nextIncidentLoad = Instant.MIN; // scheduler thread
+    private volatile List<Deployment> recentDeployments = List.of(); // read by incident ingest, written on Vigil's thread
+    private Instant nextDeploymentRead = Instant.MIN; // scheduler thread only
 
     private Monitor(Builder builder) {
         this.clock = builder.clock;
@@ -232,6 +254,13 @@ public final class Monitor implements AutoCloseable {
             AlertRules.defaults(builder.alertRuleOverrides).forEach(alerts::register);
         }
         builder.rules.forEach(alerts::register);
+        this.incidents = new IncidentService(clock, builder.incidentSettings, store.incidents(), audit);
+        incidents.actions(actions, () -> runtimeConfig.get(RuntimeConfig.AUTO_FIX));
+        incidents.suspects(builder.suspectDeployments != null ? builder.suspectDeployments : this::suspectDeployment);
+        if (builder.incidentSettings.enabled()) {
+            alerts.register(AlertRuleRegistration.builder(INCIDENT_RULE, incidents.alertRule()).severity(Severity.CRITICAL)
+                    .build());
+        }
         this.service = alertSettings.service();
         this.briefingSinks = builder.briefingSettings.deliverTo();
         for (String sink : briefingSinks) {
@@ -256,7 +285,8 @@ public final class Monitor implements AutoCloseable {
                     public void release(String name) {
                         store.leases().release(name, instanceId);
                     }
-                }, builder.incidentDigests, builder.deployments != null ? builder.deployments : this::deploymentsBetween,
+                }, builder.incidentDigests != null ? builder.incidentDigests : this::incidentDigest,
+                builder.deployments != null ? builder.deployments : this::deploymentsBetween,
                 this::deliverBriefing);
         this.api = new MonitorApi(builder.apiSettings, builder.adminAuthenticator);
         api.register(HealthEndpoints.health(health, builder.apiSettings));
@@ -267,7 +297,6 @@ public final class Monitor implements AutoCloseable {
         ConfigEndpoints.operations(runtimeConfig).forEach(api::register);
         api.register(AuditEndpoints.operation(audit));
         api.register(QueryEndpoint.operation(this::queryService));
-        api.register(ErrorIngestEndpoint.operation());
         api.register(SecurityEventEndpoints.operation(store.securityEvents()));
         DeploymentEndpoints.operations(store.deployments(), clock).forEach(api::register);
         BriefingEndpoints.operations(briefings).forEach(api::register);
@@ -282,6 +311,9 @@ public final class Monitor implements AutoCloseable {
             }
             NoticeEndpoints.operations(notices, pageLoads, clock).forEach(api::register);
             api.serve(NoticeEndpoints.script());
+        }
+        if (builder.incidentSettings.enabled()) {
+            IncidentEndpoints.operations(incidents, audit, clock).forEach(api::register);
         }
     }
 
@@ -303,6 +335,9 @@ public final class Monitor implements AutoCloseable {
             scheduler.execute(this::restoreCheckHistory); // on Vigil's thread: the store may be a database that is away
             nextTick = scheduler.schedule(this::tick, 0, TimeUnit.NANOSECONDS);
             dispatcher.start();
+            long flushNanos = incidents.settings().flushInterval().toNanos();
+            scheduler.execute(this::loadIncidents); // a database may be away: read on Vigil's thread, not the host's
+            scheduler.scheduleWithFixedDelay(this::flushIncidents, flushNanos, flushNanos, TimeUnit.NANOSECONDS);
         }
         log.info("Vigil started with {} health check(s)", health.names().size());
     }
@@ -322,6 +357,7 @@ public final class Monitor implements AutoCloseable {
     private void tick() {
         try {
             readSharedState();
+            readRecentDeployments();
             if (runtimeConfig.get(RuntimeConfig.MONITORING_ENABLED)) { // off: checks, collection and evaluation pause
                 health.runDue();
                 metrics.collectIfDue();
@@ -393,6 +429,7 @@ public final class Monitor implements AutoCloseable {
             Deployment recorded = store.deployments().record(Deployment.of(version, commit,
                     deploymentSettings.environment(), null, now, instanceId, DeploymentSource.STARTUP));
             nextDeploymentTry = null;
+            nextDeploymentRead = Instant.MIN; // a suspect can be named from now on
             log.info("Vigil recorded deployment {} of version {}{} ({} instance(s))", recorded.id(), version,
                     commit == null ? "" : " at " + commit, recorded.instances().size());
         } catch (RuntimeException e) {
@@ -404,6 +441,68 @@ public final class Monitor implements AutoCloseable {
     private static ClassLoader classLoader() {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         return context != null ? context : Monitor.class.getClassLoader();
+    }
+
+    /**
+     * Keeps the deployments of the last suspect window in memory, read from the store on Vigil's thread every 30 seconds,
+     * so that naming a suspect never makes an ingest wait for the store.
+     */
+    private void readRecentDeployments() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextDeploymentRead)) {
+            return;
+        }
+        nextDeploymentRead = now.plus(DEPLOYMENT_READ);
+        try {
+            recentDeployments = store.deployments().recent(now.minus(incidents.settings().suspectWindow()), 20);
+        } catch (RuntimeException e) {
+            log.debug("Could not read recent deployments from the store", e);
+        }
+    }
+
+    /** The newest deployment within the suspect window before {@code firstSeen}, as "version (id)". */
+    private Optional<String> suspectDeployment(String application, Instant firstSeen) {
+        Instant earliest = firstSeen.minus(incidents.settings().suspectWindow());
+        return recentDeployments.stream()
+                .filter(deployment -> !deployment.time().isAfter(firstSeen) && !deployment.time().isBefore(earliest))
+                .max(Comparator.comparing(Deployment::time))
+                .map(deployment -> deployment.version() + " (" + deployment.id() + ")");
+    }
+
+    /** What the briefing reports of incidents in {@code [from, to)}: opened, still open, resolved, the most serious first. */
+    private IncidentDigest incidentDigest(Instant from, Instant to) {
+        Map<String, Incident> relevant = new LinkedHashMap<>();
+        incidents.list(new IncidentQuery(Set.of(), null, null, null, null, from, 1000))
+                .forEach(incident -> relevant.put(incident.id(), incident));
+        incidents.list(new IncidentQuery(EnumSet.of(IncidentStatus.DETECTED, IncidentStatus.ACKNOWLEDGED), null, null, null,
+                null, null, 1000)).forEach(incident -> relevant.putIfAbsent(incident.id(), incident));
+        int opened = 0;
+        int open = 0;
+        int resolved = 0;
+        List<Incident> listed = new ArrayList<>();
+        for (Incident incident : relevant.values()) {
+            if (!incident.firstSeen().isBefore(to)) {
+                continue;
+            }
+            boolean openedInPeriod = !incident.firstSeen().isBefore(from);
+            boolean resolvedInPeriod = incident.resolvedAt() != null && !incident.resolvedAt().isBefore(from)
+                    && incident.resolvedAt().isBefore(to);
+            boolean openAtEnd = incident.resolvedAt() == null || !incident.resolvedAt().isBefore(to);
+            opened += openedInPeriod ? 1 : 0;
+            resolved += resolvedInPeriod ? 1 : 0;
+            open += openAtEnd ? 1 : 0;
+            if (openedInPeriod || resolvedInPeriod || openAtEnd || !incident.lastSeen().isBefore(from)) {
+                listed.add(incident);
+            }
+        }
+        List<IncidentDigest.Item> items = listed.stream()
+                .sorted(Comparator.comparing(Incident::severity).thenComparing(Incident::lastSeen, Comparator.reverseOrder()))
+                .limit(10)
+                .map(incident -> new IncidentDigest.Item(incident.id(), incident.title(),
+                        incident.severity().name().toLowerCase(Locale.ROOT), incident.status().name().toLowerCase(Locale.ROOT),
+                        incident.lastSeen(), incidents.suggestedFix(incident).map(FixSuggestion::action).orElse(null)))
+                .toList();
+        return new IncidentDigest(opened, open, resolved, items);
     }
 
     private List<DeploymentSummary> deploymentsBetween(Instant from, Instant to) {
@@ -517,6 +616,31 @@ public final class Monitor implements AutoCloseable {
 
     private void storeRun(String check, HealthCheckRun run) {
         store.checkRuns().add(List.of(new CheckRunRecord(instanceId, check, run)));
+        if (incidents.settings().enabled()) { // a failing critical or HTTP check opens an incident, its recovery resolves it
+            health.registration(check).ifPresent(registration -> incidents.onCheckRun(check, run,
+                    registration.critical() || registration.check() instanceof HttpEndpointCheck, registration.critical()));
+        }
+    }
+
+    /** Writes incidents behind; with a shared store, rereads the active ones now and then for other instances' changes. */
+    private void flushIncidents() {
+        try {
+            incidents.flush();
+            if (store.shared() && !clock.instant().isBefore(nextIncidentLoad)) {
+                loadIncidents();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not write incidents: {}", e.toString());
+        }
+    }
+
+    private void loadIncidents() {
+        nextIncidentLoad = clock.instant().plus(INCIDENT_RELOAD);
+        try {
+            incidents.load();
+        } catch (RuntimeException e) {
+            log.warn("Could not read incidents from the store (retried in {}): {}", INCIDENT_RELOAD, e.toString());
+        }
     }
 
     private void restoreCheckHistory() {
@@ -656,6 +780,14 @@ public final class Monitor implements AutoCloseable {
         return pageLoads;
     }
 
+    /**
+     * Incidents: report errors of this process with {@code monitor.incidents().report(error, context)}, which
+     * returns at once; list and move them through their lifecycle.
+     */
+    public IncidentService incidents() {
+        return incidents;
+    }
+
     /** The audit trail of actions, queries and configuration changes. */
     public AuditLog audit() {
         return audit;
@@ -699,6 +831,11 @@ public final class Monitor implements AutoCloseable {
             security.flush(store.securityEvents());
         } catch (RuntimeException e) {
             log.debug("Could not write the last security events", e);
+        }
+        try {
+            incidents.flush(); // what was seen since the last write goes to the store (its buffer drains on close)
+        } catch (RuntimeException e) {
+            log.warn("Could not write incidents at shutdown: {}", e.toString());
         }
         releaseLeases();
         try {
@@ -759,9 +896,11 @@ public final class Monitor implements AutoCloseable {
         private SecurityEventSettings securityEventSettings = SecurityEventSettings.ofDefaults();
         private DeploymentSettings deploymentSettings = DeploymentSettings.ofDefaults();
         private BriefingSettings briefingSettings = BriefingSettings.ofDefaults();
-        private IncidentDigestSource incidentDigests = IncidentDigestSource.NONE;
+        private @Nullable IncidentDigestSource incidentDigests;
         private dev.vigil.briefing.@Nullable DeploymentSource deployments;
         private NoticeSettings noticeSettings = NoticeSettings.ofDefaults();
+        private IncidentSettings incidentSettings = IncidentSettings.ofDefaults();
+        private @Nullable SuspectDeployments suspectDeployments;
 
         private Builder() {
         }
@@ -977,7 +1116,7 @@ public final class Monitor implements AutoCloseable {
             return this;
         }
 
-        /** Where the briefing reads incidents from (default: none, an empty section). */
+        /** Where the briefing reads incidents from (default: the monitor's incidents). */
         public Builder incidentDigestSource(IncidentDigestSource source) {
             this.incidentDigests = Objects.requireNonNull(source, "source");
             return this;
@@ -992,6 +1131,21 @@ public final class Monitor implements AutoCloseable {
         /** Areas, messages, header, page-load beacon and impact counting of user-facing notices. */
         public Builder notices(NoticeSettings settings) {
             this.noticeSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** How incidents are classified, grouped, kept and ingested (default: {@link IncidentSettings#ofDefaults()}). */
+        public Builder incidentSettings(IncidentSettings settings) {
+            this.incidentSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * Who names the deployment suspected of a new incident (default: the newest deployment in the store within
+         * the incident settings' {@code suspectWindow} before the incident was first seen).
+         */
+        public Builder suspectDeployments(SuspectDeployments suspects) {
+            this.suspectDeployments = Objects.requireNonNull(suspects, "suspects");
             return this;
         }
 

@@ -31,7 +31,8 @@ public final class Summary {
     static final Map<String, String> TARGETS = Map.of(
             "AlertEngineBenchmark.evaluate", "<= 10 ms",
             "AlertEngineStoreBenchmark.evaluate", "<= 10 ms",
-            "HistoryStoreBenchmark.chart", "<= 5 ms");
+            "HistoryStoreBenchmark.chart", "<= 5 ms",
+            "ErrorIngestBenchmark.ingest", "p99 < 100 ms");
 
     private Summary() {
     }
@@ -58,6 +59,7 @@ public final class Summary {
         boolean variants = rows.stream().anyMatch(row -> row.variant != null);
         boolean allocation = rows.stream().anyMatch(row -> !Double.isNaN(row.bytesPerOp));
         boolean targets = rows.stream().anyMatch(row -> TARGETS.containsKey(row.qualifiedMethod()));
+        boolean percentiles = rows.stream().anyMatch(row -> !Double.isNaN(row.p99));
         System.out.println("### " + className + " (" + file + ")");
         System.out.println();
         StringBuilder header = new StringBuilder("| benchmark | params |");
@@ -68,6 +70,10 @@ public final class Summary {
         }
         header.append(" score | error (99.9%) | unit |");
         rule.append("---:|---:|---|");
+        if (percentiles) { // SampleTime: the latency distribution, in the score's unit
+            header.append(" p50 | p99 | p99.9 |");
+            rule.append("---:|---:|---:|");
+        }
         if (variants) {
             header.append(" × baseline | + vs baseline |");
             rule.append("---:|---:|");
@@ -94,6 +100,10 @@ public final class Summary {
             }
             line.append(' ').append(number(row.score)).append(" | ").append(Double.isNaN(row.error) ? "n/a" : "± " + number(row.error))
                     .append(" | ").append(row.unit).append(" |");
+            if (percentiles) {
+                line.append(' ').append(number(row.p50)).append(" | ").append(number(row.p99)).append(" | ")
+                        .append(number(row.p999)).append(" |");
+            }
             Row baseline = variants ? baseline(rows, row) : null;
             if (variants) {
                 line.append(' ').append(baseline == null ? "" : ratio(row.score / baseline.score))
@@ -157,7 +167,7 @@ public final class Summary {
 
     /** One result: a benchmark method with one set of parameters. */
     private record Row(String className, String method, String variant, String otherParams, double score, double error,
-            String unit, double bytesPerOp) {
+            String unit, double bytesPerOp, double p50, double p99, double p999) {
 
         static Row of(JsonNode result) {
             String benchmark = result.path("benchmark").asText();
@@ -179,7 +189,14 @@ public final class Summary {
                     : secondary.path("·gc.alloc.rate.norm");
             return new Row(className, benchmark.substring(dot + 1), variant, other.toString(),
                     doubleOf(primary.path("score")), doubleOf(primary.path("scoreError")),
-                    primary.path("scoreUnit").asText(), doubleOf(allocation.path("score")));
+                    primary.path("scoreUnit").asText(), doubleOf(allocation.path("score")),
+                    percentile(result, "50.0"), percentile(result, "99.0"), percentile(result, "99.9"));
+        }
+
+        /** A percentile of a SampleTime result (other modes' percentiles are over iterations, not operations). */
+        private static double percentile(JsonNode result, String which) {
+            return result.path("mode").asText().equals("sample")
+                    ? doubleOf(result.path("primaryMetric").path("scorePercentiles").path(which)) : Double.NaN;
         }
 
         String qualifiedMethod() {

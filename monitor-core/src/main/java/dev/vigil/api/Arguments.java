@@ -19,25 +19,50 @@ public final class Arguments {
     private final Map<String, String> headers;
     private final @Nullable JsonBody body;
     private final String remoteAddress;
+    private final byte @Nullable [] rawBody;
 
     Arguments(InputSchema schema, Map<String, Object> params, Map<String, String> otherQueryParams,
             Map<String, String> headers, @Nullable JsonBody body, String remoteAddress) {
+        this(schema, params, otherQueryParams, headers, body, remoteAddress, null);
+    }
+
+    private Arguments(InputSchema schema, Map<String, Object> params, Map<String, String> otherQueryParams,
+            Map<String, String> headers, @Nullable JsonBody body, String remoteAddress, byte @Nullable [] rawBody) {
         this.schema = schema;
         this.params = Map.copyOf(params);
         this.otherQueryParams = Map.copyOf(otherQueryParams);
         this.headers = Map.copyOf(headers);
         this.body = body;
         this.remoteAddress = remoteAddress;
+        this.rawBody = rawBody;
     }
 
     /** These arguments with {@code body}. */
     Arguments withBody(JsonBody body) {
-        return new Arguments(schema, params, otherQueryParams, headers, body, remoteAddress);
+        return new Arguments(schema, params, otherQueryParams, headers, body, remoteAddress, null);
+    }
+
+    /** These arguments with the raw body of an operation that reads it so. */
+    Arguments withRawBody(byte[] bytes) {
+        return new Arguments(schema, params, otherQueryParams, headers, null, remoteAddress, bytes);
     }
 
     /** The client's address as the transport saw it, or {@code ""} when the transport does not know it. */
     public String remoteAddress() {
         return remoteAddress;
+    }
+
+    /**
+     * The body's bytes as they came, for an operation declared with {@link Operation.Builder#rawJsonBody()}
+     * (its content type checked, its size capped, nothing parsed).
+     *
+     * @throws IllegalStateException if the operation does not read its body raw
+     */
+    public byte[] rawBody() {
+        if (rawBody == null) {
+            throw new IllegalStateException("this operation does not read its body raw");
+        }
+        return rawBody.clone();
     }
 
     /** A path parameter's value. */

@@ -101,6 +101,29 @@ public record BodySpec(List<BodyField> fields) {
     }
 
     /**
+     * Checks {@code request}'s content type like {@link #read} and reads its body as it came, at most
+     * {@code maxBytes}, without parsing it: for operations that must see the exact bytes, e.g. to check a
+     * signature over them. A request that declares no body gives no bytes.
+     *
+     * @throws ApiException 415 for a body that is not JSON, 413 for one above the cap, 400 if it cannot be read
+     */
+    public static byte[] readRaw(ApiRequest request, int maxBytes) {
+        RequestBody body = request.body();
+        if (body.declaredLength() == 0) {
+            return new byte[0];
+        }
+        Optional<String> contentType = request.header("Content-Type");
+        if (contentType.isEmpty()) {
+            if (body.declaredLength() > 0 || body.read(maxBytes).length > 0) {
+                throw unsupported("none");
+            }
+            return new byte[0];
+        }
+        requireJson(contentType.get());
+        return body.read(maxBytes);
+    }
+
+    /**
      * Checks {@code json} (UTF-8) against the fields: everything {@link #read} checks but the content type
      * and the size. An empty (or blank) body is an empty object unless a field is required.
      *

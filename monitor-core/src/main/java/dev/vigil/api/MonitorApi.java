@@ -32,8 +32,12 @@ import org.jspecify.annotations.Nullable;
  *       admin base path for an anonymous caller, who learns nothing of what exists); the path matches but
  *       not the method → 405 with {@code Allow};</li>
  *   <li>the operation's {@link Access} is checked: anonymous → 401, a caller without the role → 403;</li>
+ *   <li>an operation with a {@linkplain Operation#rateLimit() rate limit} answers 429 with {@code Retry-After}
+ *       to a caller over it;</li>
  *   <li>path and query parameters are checked against the operation's {@link InputSchema}; only then is
- *       the body read, at most {@link #MAX_BODY_BYTES}, strictly against its {@link BodySpec};</li>
+ *       the body read, at most the operation's {@linkplain Operation#maxBodyBytes() cap} ({@link #MAX_BODY_BYTES}
+ *       unless it says otherwise), strictly against its {@link BodySpec} (or raw, for an operation that takes
+ *       its bytes as they came);</li>
  *   <li>the handler runs.</li>
  * </ol>
  * So an unauthorized request is answered with its body unread, and an oversized one 413 without reading
@@ -41,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MonitorApi {
 
-    /** Largest request body the API reads: 64 KiB. */
+    /** Largest request body the API reads unless an operation sets its own cap: 64 KiB. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final ApiSettings settings;
@@ -173,12 +177,22 @@ public final class MonitorApi {
         if (!operation.access().allows(caller)) {
             return caller.isAnonymous() ? unauthorized() : forbidden(operation, caller);
         }
+        if (operation.rateLimit() != null) {
+            java.time.Duration wait = operation.rateLimit().acquire(caller);
+            if (!wait.isZero() && !wait.isNegative()) {
+                return tooManyRequests(operation, wait);
+            }
+        }
         Arguments arguments = arguments(operation, match.variables(operation), request);
-        BodySpec spec = operation.bodySelector() != null
-                ? operation.bodySelector().select(arguments).orElse(null)
-                : operation.input().body();
-        if (spec != null) {
-            arguments = arguments.withBody(spec.read(request, MAX_BODY_BYTES));
+        if (operation.rawBody()) {
+            arguments = arguments.withRawBody(BodySpec.readRaw(request, operation.maxBodyBytes()));
+        } else {
+            BodySpec spec = operation.bodySelector() != null
+                    ? operation.bodySelector().select(arguments).orElse(null)
+                    : operation.input().body();
+            if (spec != null) {
+                arguments = arguments.withBody(spec.read(request, operation.maxBodyBytes()));
+            }
         }
         return render(operation.handler().handle(caller, arguments));
     }
@@ -300,6 +314,14 @@ public final class MonitorApi {
         String has = caller.roles().isEmpty() ? "no role"
                 : "the role(s) " + String.join(", ", caller.roles().stream().map(Role::jsonName).toList());
         return error(403, "forbidden", operation.id() + " needs the role " + role + "; " + caller.id() + " has " + has);
+    }
+
+    private static ApiResponse tooManyRequests(Operation operation, java.time.Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        ApiResponse base = error(429, "too_many_requests", operation.id() + " allows fewer calls; retry in " + seconds
+                + (seconds == 1 ? " second" : " seconds"));
+        return new ApiResponse(429, base.contentType(), Map.of("Retry-After", Long.toString(seconds), "Cache-Control",
+                "no-store"), base.body());
     }
 
     private static ApiResponse methodNotAllowed(String allowed) {

@@ -38,9 +38,15 @@ import org.jspecify.annotations.Nullable;
  * @param handler does it, for an authorized caller with checked arguments
  * @param bodySelector chooses the body's spec from the path and query (e.g. the value's type from the
  *        configuration key), or null to read {@code input.body()} whenever there is one
+ * @param maxBodyBytes the largest body read (default {@link MonitorApi#MAX_BODY_BYTES}); a longer one is
+ *        answered 413 without being read past the cap
+ * @param rawBody whether the body is handed to the handler as the bytes that came
+ *        ({@link Arguments#rawBody()}), its JSON content type checked but not parsed
+ * @param rateLimit who may call how often, checked after access and before the body is read, or null
  */
 public record Operation(String id, String method, Base base, String path, Access access, String description,
-        InputSchema input, boolean changesState, Handler handler, @Nullable BodySelector bodySelector) {
+        InputSchema input, boolean changesState, Handler handler, @Nullable BodySelector bodySelector,
+        int maxBodyBytes, boolean rawBody, @Nullable RateLimit rateLimit) {
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
@@ -62,6 +68,16 @@ public record Operation(String id, String method, Base base, String path, Access
          *         {@link IllegalArgumentException} answers 400 {@code bad_request} with its message
          */
         Result handle(Caller caller, Arguments arguments);
+    }
+
+    /** Limits how often a caller may use an operation. */
+    @FunctionalInterface
+    public interface RateLimit {
+        /**
+         * Takes one call of {@code caller}'s allowance: {@link java.time.Duration#ZERO} when the call may go
+         * on, else how long until it may (answered 429 with {@code Retry-After}).
+         */
+        java.time.Duration acquire(Caller caller);
     }
 
     /** Chooses the body's spec once the path and query are known. */
@@ -98,6 +114,12 @@ public record Operation(String id, String method, Base base, String path, Access
         }
         if (bodySelector != null && input.body() == null) {
             throw new IllegalArgumentException("operation " + id + " selects a body spec but declares no body");
+        }
+        if (maxBodyBytes < 0) {
+            throw new IllegalArgumentException("operation " + id + ": maxBodyBytes must not be negative, was " + maxBodyBytes);
+        }
+        if (rawBody && (input.body() != null || bodySelector != null)) {
+            throw new IllegalArgumentException("operation " + id + " reads its body raw, so it declares no body spec");
         }
     }
 
@@ -138,6 +160,9 @@ public record Operation(String id, String method, Base base, String path, Access
         private @Nullable Boolean changesState;
         private @Nullable Handler handler;
         private @Nullable BodySelector bodySelector;
+        private int maxBodyBytes = MonitorApi.MAX_BODY_BYTES;
+        private boolean rawBody;
+        private @Nullable RateLimit rateLimit;
 
         private Builder(String id, String method, String path) {
             this.id = id;
@@ -186,6 +211,27 @@ public record Operation(String id, String method, Base base, String path, Access
             return this;
         }
 
+        /** The largest body read, in bytes (default {@link MonitorApi#MAX_BODY_BYTES}). */
+        public Builder maxBodyBytes(int bytes) {
+            this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Hands the body to the handler as the bytes that came ({@link Arguments#rawBody()}): its content type
+         * must be JSON and its size within {@link #maxBodyBytes}, nothing else is checked.
+         */
+        public Builder rawJsonBody() {
+            this.rawBody = true;
+            return this;
+        }
+
+        /** Limits how often a caller may use the operation; checked before the body is read. */
+        public Builder rateLimit(RateLimit limit) {
+            this.rateLimit = Objects.requireNonNull(limit, "limit");
+            return this;
+        }
+
         /** Does the operation. */
         public Builder handler(Handler handler) {
             this.handler = Objects.requireNonNull(handler, "handler");
@@ -201,7 +247,8 @@ public record Operation(String id, String method, Base base, String path, Access
                 throw new IllegalStateException("operation " + id + " needs a handler");
             }
             return new Operation(id, method, base, path, access, description, input,
-                    changesState != null ? changesState : !method.equals("GET"), handler, bodySelector);
+                    changesState != null ? changesState : !method.equals("GET"), handler, bodySelector, maxBodyBytes,
+                    rawBody, rateLimit);
         }
     }
 }

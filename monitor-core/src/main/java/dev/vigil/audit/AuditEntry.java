@@ -33,7 +33,9 @@ public record AuditEntry(String id, Instant time, Type type, String who, String 
         /** A read-only query was run. */
         QUERY,
         /** A runtime configuration switch was changed. */
-        CONFIG;
+        CONFIG,
+        /** An incident was acknowledged or resolved, or bound to a known fix. */
+        INCIDENT;
 
         /** Lower-case name as used in JSON and in queries. */
         public String jsonName() {
@@ -49,7 +51,7 @@ public record AuditEntry(String id, Instant time, Type type, String who, String 
             try {
                 return valueOf(text.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("type must be action, query or config; was '" + text + "'");
+                throw new IllegalArgumentException("type must be action, query, config or incident; was '" + text + "'");
             }
         }
     }

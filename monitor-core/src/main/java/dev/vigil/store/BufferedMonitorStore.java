@@ -30,6 +30,13 @@ import dev.vigil.config.ConfigStore;
 import dev.vigil.deploy.DeploymentStore;
 import dev.vigil.health.CheckRunRecord;
 import dev.vigil.health.CheckRunStore;
+import dev.vigil.incident.ErrorEvent;
+import dev.vigil.incident.Incident;
+import dev.vigil.incident.IncidentDelta;
+import dev.vigil.incident.IncidentQuery;
+import dev.vigil.incident.IncidentStore;
+import dev.vigil.incident.IncidentTransition;
+import dev.vigil.incident.KnownFixRecord;
 import dev.vigil.internal.DaemonThreadFactory;
 import dev.vigil.security.event.SecurityEvent;
 import dev.vigil.security.event.SecurityEventQuery;
@@ -44,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * because it is away.
  *
  * <p>Check runs, alert history, audit entries and security events are queued and written in batches by one background
- * thread. Outbox entries are written at once (the dispatcher needs them) and queued only when that
+ * thread, and so are incident writes (deltas, events, transitions, known-fix records). Outbox entries are written at once (the dispatcher needs them) and queued only when that
  * fails. While the store fails, the buffer keeps up to {@code capacity} writes, the outage is logged once
  * and shown by {@link #status()}, and the writer retries with a growing pause (up to 30 s); the buffer
  * is written, in order, once the store is back. A write the full buffer cannot take is counted per kind
@@ -80,6 +87,7 @@ public final class BufferedMonitorStore implements MonitorStore {
     private final NotificationOutbox outbox;
     private final AuditLog audit;
     private final SecurityEventStore securityEvents;
+    private final IncidentStore incidents;
 
     /** Buffers writes to {@code delegate}, holding at most {@code capacity} of them; call {@link #start()}. */
     public BufferedMonitorStore(MonitorStore delegate, Clock clock, int capacity) {
@@ -99,6 +107,7 @@ public final class BufferedMonitorStore implements MonitorStore {
         this.outbox = new BufferedOutbox();
         this.audit = new BufferedAudit();
         this.securityEvents = new BufferedSecurityEvents();
+        this.incidents = new BufferedIncidents();
     }
 
     /** Starts the background writer. */
@@ -186,6 +195,11 @@ public final class BufferedMonitorStore implements MonitorStore {
     @Override
     public BriefingStore briefings() {
         return delegate.briefings();
+    }
+
+    @Override
+    public IncidentStore incidents() {
+        return incidents;
     }
 
     @Override
@@ -590,6 +604,73 @@ public final class BufferedMonitorStore implements MonitorStore {
         @Override
         public List<Silence> silences(Instant now) {
             return store().silences(now);
+        }
+    }
+
+    /** A buffered incident write: a delta batch, events, a transition or a known-fix record. */
+    private record IncidentWrite(int size, java.util.function.Consumer<IncidentStore> write) implements Write {
+        @Override
+        public String kind() {
+            return StoredKind.INCIDENTS.propertyName();
+        }
+
+        @Override
+        public void apply(MonitorStore store) {
+            write.accept(store.incidents());
+        }
+    }
+
+    private final class BufferedIncidents implements IncidentStore {
+        @Override
+        public void record(List<IncidentDelta> deltas) {
+            if (!deltas.isEmpty()) {
+                List<IncidentDelta> copy = List.copyOf(deltas);
+                enqueue(new IncidentWrite(copy.size(), store -> store.record(copy)));
+            }
+        }
+
+        @Override
+        public void addEvents(String incidentId, List<ErrorEvent> events, int keep) {
+            if (!events.isEmpty()) {
+                List<ErrorEvent> copy = List.copyOf(events);
+                enqueue(new IncidentWrite(copy.size(), store -> store.addEvents(incidentId, copy, keep)));
+            }
+        }
+
+        @Override
+        public void transition(IncidentTransition transition) {
+            Objects.requireNonNull(transition, "transition");
+            enqueue(new IncidentWrite(1, store -> store.transition(transition)));
+        }
+
+        @Override
+        public Optional<Incident> find(String id) {
+            return delegate.incidents().find(id);
+        }
+
+        @Override
+        public List<Incident> list(IncidentQuery query) {
+            return delegate.incidents().list(query);
+        }
+
+        @Override
+        public List<ErrorEvent> events(String incidentId, int limit) {
+            return delegate.incidents().events(incidentId, limit);
+        }
+
+        @Override
+        public void bindFix(String name, String action, String fingerprint) {
+            enqueue(new IncidentWrite(1, store -> store.bindFix(name, action, fingerprint)));
+        }
+
+        @Override
+        public void recordFixOutcome(String name, String action, boolean success, Instant at) {
+            enqueue(new IncidentWrite(1, store -> store.recordFixOutcome(name, action, success, at)));
+        }
+
+        @Override
+        public List<KnownFixRecord> fixes() {
+            return delegate.incidents().fixes();
         }
     }
 }

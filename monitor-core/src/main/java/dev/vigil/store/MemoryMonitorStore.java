@@ -17,13 +17,15 @@ import dev.vigil.config.MemoryConfigStore;
 import dev.vigil.deploy.DeploymentStore;
 import dev.vigil.deploy.MemoryDeploymentStore;
 import dev.vigil.health.CheckRunStore;
+import dev.vigil.incident.IncidentStore;
+import dev.vigil.incident.MemoryIncidentStore;
 import dev.vigil.health.MemoryCheckRunStore;
 import dev.vigil.security.event.MemorySecurityEventStore;
 import dev.vigil.security.event.SecurityEventStore;
 
 /**
  * The embedded default store: everything in memory, bounded by size (the newest 1,440 runs per check,
- * 1,000 alert history entries, 10,000 audit entries, 1,000 delivered notifications, 1,000 approval tokens, a day of action runs, 10,000 security events, 1,000 deployments, 400 briefings), lost on a restart.
+ * 1,000 alert history entries, 10,000 audit entries, 1,000 delivered notifications, 1,000 approval tokens, a day of action runs, 10,000 security events, 1,000 deployments, 400 briefings, 10,000 incidents with their newest events), lost on a restart.
  */
 public final class MemoryMonitorStore implements MonitorStore {
 
@@ -37,6 +39,7 @@ public final class MemoryMonitorStore implements MonitorStore {
     private final SecurityEventStore securityEvents = new MemorySecurityEventStore();
     private final DeploymentStore deployments = new MemoryDeploymentStore();
     private final BriefingStore briefings = new MemoryBriefingStore();
+    private final IncidentStore incidents = new MemoryIncidentStore();
 
     /** A memory store with the default bounds, whose leases are timed by {@code clock}. */
     public MemoryMonitorStore(Clock clock) {
@@ -101,5 +104,10 @@ public final class MemoryMonitorStore implements MonitorStore {
     @Override
     public BriefingStore briefings() {
         return briefings;
+    }
+
+    @Override
+    public IncidentStore incidents() {
+        return incidents;
     }
 }

@@ -10,6 +10,7 @@ import dev.vigil.config.ConfigStore;
 import dev.vigil.deploy.DeploymentStore;
 import dev.vigil.health.CheckRunStore;
 import dev.vigil.security.event.SecurityEventStore;
+import dev.vigil.incident.IncidentStore;
 
 /**
  * Everything Vigil keeps beyond the current moment, behind one entry point: check runs, alert state,
@@ -57,6 +58,9 @@ public interface MonitorStore extends AutoCloseable {
 
     /** Daily briefings, one per date. */
     BriefingStore briefings();
+
+    /** Incidents, their recent events and the record of known fixes. */
+    IncidentStore incidents();
 
     /**
      * Whether several instances may share this store (a database). Engines then leave room for the other

@@ -9,7 +9,7 @@ import java.util.Objects;
  * How the monitor uses its store: how long each kind of record is kept, how often and in what batches
  * old records are purged, and how many writes wait at most while the store is away.
  *
- * @param retention how long each kind is kept (default {@link StoredKind#defaultRetention()}: 30 days, deployments and briefings 400)
+ * @param retention how long each kind is kept (default {@link StoredKind#defaultRetention()}: 30 days, incidents 90, deployments and briefings 400)
  * @param purgeInterval time between two purges (default 1 h); one instance purges, the holder of the lease
  * @param purgeBatchSize records deleted per statement (default 1,000), so no purge holds locks for long
  * @param bufferCapacity writes held at most while the store is away (default 50,000)
@@ -19,6 +19,8 @@ public record StoreSettings(Map<StoredKind, Duration> retention, Duration purgeI
 
     /** Each kind is kept 30 days unless configured otherwise. */
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+    /** Resolved incidents and incident events are kept 90 days unless configured otherwise. */
+    public static final Duration DEFAULT_INCIDENT_RETENTION = Duration.ofDays(90);
     /** Purge once an hour unless configured otherwise. */
     public static final Duration DEFAULT_PURGE_INTERVAL = Duration.ofHours(1);
     /** Delete 1,000 records per statement unless configured otherwise. */

@@ -20,7 +20,9 @@ public enum StoredKind {
     /** Deployments, kept 400 days by default so a year can be compared with the one before. */
     DEPLOYMENTS(Duration.ofDays(400)),
     /** Daily briefings, kept 400 days by default. */
-    BRIEFINGS(Duration.ofDays(400));
+    BRIEFINGS(Duration.ofDays(400)),
+    /** Resolved incidents (by their resolution time) and incident events, kept 90 days by default. */
+    INCIDENTS(Duration.ofDays(90));
 
     private final Duration defaultRetention;
 

@@ -16,6 +16,7 @@ import dev.vigil.action.ActionResult;
 import dev.vigil.action.ActionSeverity;
 import dev.vigil.audit.AuditEntry;
 import dev.vigil.audit.AuditQuery;
+import dev.vigil.incident.IncidentQuery;
 import dev.vigil.security.BearerTokens;
 import dev.vigil.security.Role;
 import dev.vigil.test.MutableClock;
@@ -71,7 +72,7 @@ class RolesTest {
         ApiResponse accepted = call("ingest-secret", "POST", "/api/admin/errors",
                 "{\"error\": {\"message\": \"NullPointerException in checkout\", \"type\": \"NPE\"}, \"service\": \"shop\"}");
         assertThat(accepted.status()).as(accepted.bodyText()).isEqualTo(202);
-        assertThat(body(accepted).get("stored").asBoolean()).isFalse();
+        assertThat(body(accepted).get("incidentId").asText()).isEqualTo(monitor.incidents().list(IncidentQuery.all(10)).get(0).id());
 
         JsonNode missing = body(call("ingest-secret", "POST", "/api/admin/errors", "{\"error\": {\"type\": \"NPE\"}}"));
         assertThat(missing.get("error").asText()).isEqualTo("missing_field");

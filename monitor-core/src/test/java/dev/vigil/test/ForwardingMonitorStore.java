@@ -9,6 +9,7 @@ import dev.vigil.config.ConfigStore;
 import dev.vigil.deploy.DeploymentStore;
 import dev.vigil.health.CheckRunStore;
 import dev.vigil.security.event.SecurityEventStore;
+import dev.vigil.incident.IncidentStore;
 import dev.vigil.store.LeaseStore;
 import dev.vigil.store.MonitorStore;
 
@@ -69,6 +70,11 @@ public class ForwardingMonitorStore implements MonitorStore {
     @Override
     public BriefingStore briefings() {
         return delegate.briefings();
+    }
+
+    @Override
+    public IncidentStore incidents() {
+        return delegate.incidents();
     }
 
     @Override

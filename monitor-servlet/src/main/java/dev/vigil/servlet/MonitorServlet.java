@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It only translates: every decision (routing, auth, JSON) is the API's, so every host serves
  * the same bytes. The request body is handed over unread: the API authenticates the request from its
- * method, path and headers first, and only an endpoint that takes a body reads it, at most
- * {@link #MAX_BODY_BYTES} (a longer declared body is refused with 413 unread, a longer chunked one as
+ * method, path and headers first, and only an endpoint that takes a body reads it, at most its cap
+ * ({@link #MAX_BODY_BYTES} unless the operation sets its own; a longer declared body is refused with 413 unread, a longer chunked one as
  * soon as the cap is passed). Query parameters come from the query string only, never from a form body.
  */
 public class MonitorServlet extends HttpServlet {
@@ -38,7 +38,7 @@ public class MonitorServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger log = LoggerFactory.getLogger(MonitorServlet.class);
 
-    /** Largest request body the API reads: 64 KiB ({@link MonitorApi#MAX_BODY_BYTES}). */
+    /** Largest request body the API reads unless an operation sets its own cap: 64 KiB ({@link MonitorApi#MAX_BODY_BYTES}). */
     public static final int MAX_BODY_BYTES = MonitorApi.MAX_BODY_BYTES;
 
     private final transient MonitorApi api;

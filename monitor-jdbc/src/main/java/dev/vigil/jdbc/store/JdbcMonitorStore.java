@@ -14,6 +14,7 @@ import dev.vigil.config.ConfigStore;
 import dev.vigil.deploy.DeploymentStore;
 import dev.vigil.health.CheckRunStore;
 import dev.vigil.security.event.SecurityEventStore;
+import dev.vigil.incident.IncidentStore;
 import dev.vigil.store.LeaseStore;
 import dev.vigil.store.MonitorStore;
 import dev.vigil.store.StoredKind;
@@ -50,6 +51,7 @@ public final class JdbcMonitorStore implements MonitorStore {
     private final LeaseStore leases;
     private final JdbcActionStore actions;
     private final JdbcBriefingStore briefings;
+    private final JdbcIncidentStore incidents;
 
     private JdbcMonitorStore(Builder builder) {
         this.database = new StoreDatabase(builder.dataSource, builder.tablePrefix, builder.initializeSchema, builder.clock);
@@ -63,6 +65,7 @@ public final class JdbcMonitorStore implements MonitorStore {
         this.leases = new JdbcLeaseStore(database);
         this.actions = new JdbcActionStore(database);
         this.briefings = new JdbcBriefingStore(database);
+        this.incidents = new JdbcIncidentStore(database);
     }
 
     /** A builder for a store in {@code dataSource}. */
@@ -125,6 +128,11 @@ public final class JdbcMonitorStore implements MonitorStore {
         return briefings;
     }
 
+    @Override
+    public IncidentStore incidents() {
+        return incidents;
+    }
+
     /** Always true: every instance using the same database and prefix shares this store. */
     @Override
     public boolean shared() {
@@ -145,6 +153,7 @@ public final class JdbcMonitorStore implements MonitorStore {
             case SECURITY_EVENTS -> securityEvents.purge(cutoff, limit);
             case DEPLOYMENTS -> deployments.purge(cutoff, limit);
             case BRIEFINGS -> briefings.purge(cutoff, limit);
+            case INCIDENTS -> incidents.purge(cutoff, limit);
         };
     }
 

@@ -36,6 +36,7 @@ final class StoreDatabase {
             new Migration(1, "V1__base.sql"),
             new Migration(2, "V2__purge_indexes.sql"),
             new Migration(3, "V3__actions.sql"),
+            new Migration(4, "V4__incidents.sql"),
             new Migration(5, "V5__security_deployments.sql"),
             new Migration(6, "V6__briefings.sql"));
 

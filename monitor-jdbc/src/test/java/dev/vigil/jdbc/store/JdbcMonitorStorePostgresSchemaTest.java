@@ -108,7 +108,7 @@ class JdbcMonitorStorePostgresSchemaTest {
         Set<String> expected = new HashSet<>();
         for (String table : List.of("schema_version", "check_run", "alert", "alert_history", "silence", "outbox", "audit",
                 "setting", "lease", "action_approval", "action_run", "security_event", "deployment", "deployment_instance",
-                "briefing")) {
+                "briefing", "incident", "incident_event", "incident_fix")) {
             expected.add(prefix + table);
         }
         assertThat(tables()).isEqualTo(expected);

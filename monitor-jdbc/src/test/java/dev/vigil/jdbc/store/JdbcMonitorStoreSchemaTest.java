@@ -39,7 +39,7 @@ class JdbcMonitorStoreSchemaTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final Set<String> TABLES = Set.of("SCHEMA_VERSION", "CHECK_RUN", "ALERT", "ALERT_HISTORY", "SILENCE",
             "OUTBOX", "AUDIT", "SETTING", "LEASE", "ACTION_APPROVAL", "ACTION_RUN", "SECURITY_EVENT", "DEPLOYMENT",
-            "DEPLOYMENT_INSTANCE", "BRIEFING");
+            "DEPLOYMENT_INSTANCE", "BRIEFING", "INCIDENT", "INCIDENT_EVENT", "INCIDENT_FIX");
 
     private final TestClock clock = new TestClock();
     private final JdbcDataSource database = StoreTests.h2("schema-" + DATABASES.incrementAndGet());

@@ -10,6 +10,7 @@ import java.util.Map;
 import dev.vigil.api.ShowDetails;
 import dev.vigil.briefing.BriefingSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Vigil's {@code monitor.*} settings. Defaults are written as literals so the configuration processor
@@ -44,6 +45,8 @@ public class MonitorProperties {
     private final SecurityEvents securityEvents = new SecurityEvents();
     private final Deployments deployments = new Deployments();
     private final Briefing briefing = new Briefing();
+    private final Ingest ingest = new Ingest();
+    private final Incidents incidents = new Incidents();
 
     public boolean isEnabled() {
         return enabled;
@@ -119,6 +122,14 @@ public class MonitorProperties {
 
     public Deployments getDeployments() {
         return deployments;
+    }
+
+    public Ingest getIngest() {
+        return ingest;
+    }
+
+    public Incidents getIncidents() {
+        return incidents;
     }
 
     /** Where Vigil keeps check runs, alerts, silences, notifications, the audit trail, runtime switches and leases. */
@@ -248,6 +259,17 @@ public class MonitorProperties {
 
         /** Daily briefings. */
         private Duration briefings = Duration.ofDays(400);
+
+        /** Resolved incidents (from their resolution) and incident events. */
+        private Duration incidents = Duration.ofDays(90);
+
+        public Duration getIncidents() {
+            return incidents;
+        }
+
+        public void setIncidents(Duration incidents) {
+            this.incidents = incidents;
+        }
 
         public Duration getSecurityEvents() {
             return securityEvents;
@@ -1471,6 +1493,321 @@ public class MonitorProperties {
 
         public void setEnvironment(String environment) {
             this.environment = environment;
+        }
+    }
+
+    /** Error ingest from other services and frontends. */
+    public static class Ingest {
+
+        /**
+         * A bearer token that may only post errors (role ingest, caller "ingest"): give it to frontends and other
+         * services instead of an admin token. Unset means no such token.
+         */
+        private String token;
+
+        public String getToken() {
+            return token;
+        }
+
+        public void setToken(String token) {
+            this.token = token;
+        }
+
+        @Override
+        public String toString() {
+            return "Ingest[token=" + (token == null ? "unset" : "******") + "]";
+        }
+    }
+
+    /** Incidents: error events classified, grouped, alerted on and carried to resolution. */
+    public static class Incidents {
+
+        /** Whether incidents are on: the ingest and incident endpoints, check incidents and the critical-incident alert. */
+        private boolean enabled = true;
+
+        /** Largest ingest body (own JSON or a Sentry webhook); a larger one is answered 413 unread. */
+        private DataSize maxBodySize = DataSize.ofKilobytes(256);
+
+        /** Per-caller limit on ingest requests; over it the answer is 429 with Retry-After. */
+        private final RateLimit rateLimit = new RateLimit();
+
+        /** How long a resolved incident stays in the active list before it is only in the history. */
+        private Duration activeRetention = Duration.ofHours(24);
+
+        /** How long after a known fix ran its incident must be resolved (or quiet) for the fix to count as working. */
+        private Duration fixWindow = Duration.ofMinutes(30);
+
+        /** Whether failing critical or HTTP health checks open incidents (resolved when the check recovers). */
+        private boolean checkIncidents = true;
+
+        /** Whether exceptions escaping Spring MVC handlers are reported as error events (Spring still handles them). */
+        private boolean reportMvcExceptions = true;
+
+        /** Whether the built-in classification rules apply after the configured ones. */
+        private boolean defaultRules = true;
+
+        /** Classification rules by name, tried in order before the built-in ones. */
+        private Map<String, Rule> rules = new LinkedHashMap<>();
+
+        /** The Sentry integration webhook. */
+        private final Sentry sentry = new Sentry();
+
+        /** Remediation actions known to fix classes of incidents, by name. */
+        private Map<String, KnownFix> knownFixes = new LinkedHashMap<>();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public DataSize getMaxBodySize() {
+            return maxBodySize;
+        }
+
+        public void setMaxBodySize(DataSize maxBodySize) {
+            this.maxBodySize = maxBodySize;
+        }
+
+        public RateLimit getRateLimit() {
+            return rateLimit;
+        }
+
+        public Duration getActiveRetention() {
+            return activeRetention;
+        }
+
+        public void setActiveRetention(Duration activeRetention) {
+            this.activeRetention = activeRetention;
+        }
+
+        public Duration getFixWindow() {
+            return fixWindow;
+        }
+
+        public void setFixWindow(Duration fixWindow) {
+            this.fixWindow = fixWindow;
+        }
+
+        public boolean isCheckIncidents() {
+            return checkIncidents;
+        }
+
+        public void setCheckIncidents(boolean checkIncidents) {
+            this.checkIncidents = checkIncidents;
+        }
+
+        public boolean isReportMvcExceptions() {
+            return reportMvcExceptions;
+        }
+
+        public void setReportMvcExceptions(boolean reportMvcExceptions) {
+            this.reportMvcExceptions = reportMvcExceptions;
+        }
+
+        public boolean isDefaultRules() {
+            return defaultRules;
+        }
+
+        public void setDefaultRules(boolean defaultRules) {
+            this.defaultRules = defaultRules;
+        }
+
+        public Map<String, Rule> getRules() {
+            return rules;
+        }
+
+        public void setRules(Map<String, Rule> rules) {
+            this.rules = rules;
+        }
+
+        public Sentry getSentry() {
+            return sentry;
+        }
+
+        public Map<String, KnownFix> getKnownFixes() {
+            return knownFixes;
+        }
+
+        public void setKnownFixes(Map<String, KnownFix> knownFixes) {
+            this.knownFixes = knownFixes;
+        }
+    }
+
+    /** Requests per caller: a burst at once, refilled at a steady rate. */
+    public static class RateLimit {
+
+        /** Requests a caller may send at once. */
+        private int burst = 200;
+
+        /** Requests per second a caller may send over time. */
+        private double perSecond = 100;
+
+        public int getBurst() {
+            return burst;
+        }
+
+        public void setBurst(int burst) {
+            this.burst = burst;
+        }
+
+        public double getPerSecond() {
+            return perSecond;
+        }
+
+        public void setPerSecond(double perSecond) {
+            this.perSecond = perSecond;
+        }
+    }
+
+    /** A classification rule: every pattern it has must be found (case-insensitive); it gives a severity, a category or both. */
+    public static class Rule {
+
+        /** A regular expression found in the error message. */
+        private String message;
+
+        /** A regular expression found in the error type. */
+        private String type;
+
+        /** A regular expression found in context.endpoint. */
+        private String endpoint;
+
+        /** A regular expression found in context.application. */
+        private String application;
+
+        /** The severity it gives: CRITICAL, HIGH, MEDIUM or LOW. */
+        private String severity;
+
+        /** The category it gives, a lower-case word such as database. */
+        private String category;
+
+        public String getMessage() {
+            return message;
+        }
+
+        public void setMessage(String message) {
+            this.message = message;
+        }
+
+        public String getType() {
+            return type;
+        }
+
+        public void setType(String type) {
+            this.type = type;
+        }
+
+        public String getEndpoint() {
+            return endpoint;
+        }
+
+        public void setEndpoint(String endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        public String getApplication() {
+            return application;
+        }
+
+        public void setApplication(String application) {
+            this.application = application;
+        }
+
+        public String getSeverity() {
+            return severity;
+        }
+
+        public void setSeverity(String severity) {
+            this.severity = severity;
+        }
+
+        public String getCategory() {
+            return category;
+        }
+
+        public void setCategory(String category) {
+            this.category = category;
+        }
+    }
+
+    /** The Sentry integration webhook at POST <admin base>/errors/sentry. */
+    public static class Sentry {
+
+        /** The integration's client secrets; several while one is rotated. Empty turns the webhook off (401). */
+        private List<String> clientSecrets = new ArrayList<>();
+
+        public List<String> getClientSecrets() {
+            return clientSecrets;
+        }
+
+        public void setClientSecrets(List<String> clientSecrets) {
+            this.clientSecrets = clientSecrets;
+        }
+
+        @Override
+        public String toString() {
+            return "Sentry[clientSecrets=" + clientSecrets.size() + "]";
+        }
+    }
+
+    /** A remediation action known to fix incidents of one fingerprint, or of a category whose title matches a pattern. */
+    public static class KnownFix {
+
+        /** The registered action's id. */
+        private String action;
+
+        /** The category of incidents it fixes. */
+        private String category;
+
+        /** A regular expression found in the incident's title. */
+        private String pattern;
+
+        /** The fingerprint of the incidents it fixes. */
+        private String fingerprint;
+
+        /** Whether Vigil runs it when a matching incident opens or regresses (through the action guardrails). */
+        private boolean auto;
+
+        public String getAction() {
+            return action;
+        }
+
+        public void setAction(String action) {
+            this.action = action;
+        }
+
+        public String getCategory() {
+            return category;
+        }
+
+        public void setCategory(String category) {
+            this.category = category;
+        }
+
+        public String getPattern() {
+            return pattern;
+        }
+
+        public void setPattern(String pattern) {
+            this.pattern = pattern;
+        }
+
+        public String getFingerprint() {
+            return fingerprint;
+        }
+
+        public void setFingerprint(String fingerprint) {
+            this.fingerprint = fingerprint;
+        }
+
+        public boolean isAuto() {
+            return auto;
+        }
+
+        public void setAuto(boolean auto) {
+            this.auto = auto;
         }
     }
 }

@@ -26,6 +26,7 @@ import dev.vigil.health.HealthSettings;
 import dev.vigil.health.checks.DiskSpaceCheck;
 import dev.vigil.health.checks.HttpEndpointCheck;
 import dev.vigil.health.checks.JvmHeapCheck;
+import dev.vigil.incident.IncidentSettings;
 import dev.vigil.jobs.JobExpectation;
 import dev.vigil.metrics.MetricCollector;
 import dev.vigil.metrics.MetricsSettings;
@@ -71,6 +72,9 @@ import org.springframework.util.ClassUtils;
 @EnableConfigurationProperties({MonitorProperties.class, MonitorAlertProperties.class, MonitorNoticeProperties.class})
 public final class VigilAutoConfiguration {
 
+    /** The caller that {@code monitor.ingest.token} authenticates. */
+    static final String INGEST_CALLER = "ingest";
+
     private static final String BOOT_JVM_METRICS =
             "org.springframework.boot.micrometer.metrics.autoconfigure.jvm.JvmMetricsAutoConfiguration";
 
@@ -101,7 +105,15 @@ public final class VigilAutoConfiguration {
         kept.put(StoredKind.SECURITY_EVENTS, retention.getSecurityEvents());
         kept.put(StoredKind.DEPLOYMENTS, retention.getDeployments());
         kept.put(StoredKind.BRIEFINGS, retention.getBriefings());
+        kept.put(StoredKind.INCIDENTS, retention.getIncidents());
         return new StoreSettings(kept, store.getPurgeInterval(), store.getPurgeBatchSize(), store.getBufferCapacity());
+    }
+
+    /** Classification, limits, the Sentry webhook and known fixes of incidents, from {@code monitor.incidents.*}. */
+    @Bean
+    @ConditionalOnMissingBean
+    IncidentSettings vigilIncidentSettings(MonitorProperties properties) {
+        return IncidentProperties.settings(properties.getIncidents());
     }
 
     @Bean
@@ -120,12 +132,16 @@ public final class VigilAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     AdminAuthenticator vigilAdminAuthenticator(MonitorProperties properties) {
-        return tokens(properties.getAdmin());
+        return tokens(properties.getAdmin(), properties.getIngest().getToken());
     }
 
-    static AdminAuthenticator tokens(MonitorProperties.Admin admin) {
+    static AdminAuthenticator tokens(MonitorProperties.Admin admin, String ingestToken) {
         BearerTokens.Builder tokens = BearerTokens.builder();
         boolean any = false;
+        if (ingestToken != null && !ingestToken.isBlank()) { // monitor.ingest.token: a caller that may only post errors
+            tokens.token(INGEST_CALLER, ingestToken, EnumSet.of(Role.INGEST));
+            any = true;
+        }
         if (admin.getToken() != null && !admin.getToken().isBlank()) {
             tokens.adminToken(admin.getToken());
             any = true;
@@ -253,6 +269,7 @@ public final class VigilAutoConfiguration {
                 .runtimeDefault(RuntimeConfig.MAX_ACTIONS_PER_HOUR.name(), switches.getMaxPerHour())
                 .runtimeDefault(RuntimeConfig.REQUIRE_APPROVAL_FOR_CRITICAL.name(), switches.isRequireApprovalForCritical());
         builder.briefingSettings(briefingSettings(properties.getBriefing()));
+        beans.getBeanProvider(IncidentSettings.class).ifAvailable(builder::incidentSettings);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         Monitor monitor = builder.build();
         properties.getJobs().getExpect().forEach((job, expectation) -> monitor.jobs().expect(job, expectation(job, expectation)));

@@ -65,8 +65,9 @@ class VigilAlertsAutoConfigurationTest {
                 "monitor.alerts.rules.upload-failures.metric=http.route.requests",
                 "monitor.alerts.defaults=false").run(context -> {
                     Monitor monitor = context.getBean(Monitor.class);
+                    // the critical-incident rule belongs to incidents (monitor.incidents.enabled), not to the defaults
                     assertThat(monitor.alerts().rules()).extracting(AlertRuleRegistration::name)
-                            .containsExactlyInAnyOrder("quota-high", "upload-failures");
+                            .containsExactlyInAnyOrder("quota-high", "upload-failures", Monitor.INCIDENT_RULE);
                     assertThat(rule(monitor, "quota-high").suggestedAction()).contains("pause_curation");
                     assertThat(monitor.alerts().settings().service()).isEqualTo("shop");
                 });

@@ -45,6 +45,16 @@ import dev.vigil.health.CheckRunRecord;
 import dev.vigil.health.CheckRunStore;
 import dev.vigil.health.HealthCheckRun;
 import dev.vigil.health.HealthStatus;
+import dev.vigil.incident.ErrorEvent;
+import dev.vigil.incident.Fingerprints;
+import dev.vigil.incident.Incident;
+import dev.vigil.incident.IncidentDelta;
+import dev.vigil.incident.IncidentQuery;
+import dev.vigil.incident.IncidentSeverity;
+import dev.vigil.incident.IncidentStatus;
+import dev.vigil.incident.IncidentStore;
+import dev.vigil.incident.IncidentTransition;
+import dev.vigil.incident.KnownFixRecord;
 import dev.vigil.security.Caller;
 import dev.vigil.security.Role;
 import dev.vigil.security.event.SecurityEvent;
@@ -1025,5 +1035,119 @@ public abstract class MonitorStoreContractTest {
         assertPurgedInBatches(StoredKind.BRIEFINGS, T0.plusSeconds(100), 5);
         assertThat(store.briefings().find(LocalDate.parse("2026-01-01"))).isEmpty();
         assertThat(store.briefings().latest()).map(StoredBriefing::date).contains(LocalDate.parse("2026-03-14"));
+    }
+
+    // ---------------------------------------------------------------- incidents
+
+    private static IncidentDelta incidentDelta(String fingerprint, long count, long secondsAfterT0, String application) {
+        return new IncidentDelta(Fingerprints.incidentId(fingerprint), fingerprint, "Database connection failed", "SQLException",
+                IncidentSeverity.HIGH, "database", count, T0.plusSeconds(secondsAfterT0), T0.plusSeconds(secondsAfterT0),
+                Set.of(application), Set.of("/api/orders"), "at Db.connect", null);
+    }
+
+    @Test
+    void incidentDeltasAddUpAndWidenTheirIncident() {
+        IncidentStore incidents = store().incidents();
+        incidents.record(List.of(incidentDelta("fp-1", 3, 10, "shop")));
+        incidents.record(List.of(incidentDelta("fp-1", 2, 5, "admin"), incidentDelta("fp-2", 1, 20, "shop")));
+
+        Incident one = incidents.find(Fingerprints.incidentId("fp-1")).orElseThrow();
+        assertThat(one.count()).isEqualTo(5);
+        assertThat(one.firstSeen()).isEqualTo(T0.plusSeconds(5));
+        assertThat(one.lastSeen()).isEqualTo(T0.plusSeconds(10));
+        assertThat(one.applications()).containsExactlyInAnyOrder("shop", "admin");
+        assertThat(one.status()).isEqualTo(IncidentStatus.DETECTED);
+        assertThat(incidents.list(IncidentQuery.all(10))).extracting(Incident::fingerprint).containsExactly("fp-2", "fp-1");
+        assertThat(incidents.find("no-such-id")).isEmpty();
+    }
+
+    @Test
+    void concurrentDeltasOfOneIncidentAreNeverLost() throws Exception {
+        IncidentStore incidents = store().incidents();
+        runTogether(4, thread -> {
+            for (int i = 0; i < 10; i++) {
+                incidents.record(List.of(incidentDelta("race", 1, i, "app-" + thread)));
+            }
+            return null;
+        });
+
+        assertThat(incidents.find(Fingerprints.incidentId("race")).orElseThrow().count()).isEqualTo(40);
+    }
+
+    @Test
+    void incidentTransitionsAndRegressionsAreKept() {
+        IncidentStore incidents = store().incidents();
+        String id = Fingerprints.incidentId("fp-1");
+        incidents.record(List.of(incidentDelta("fp-1", 1, 0, "shop")));
+        incidents.transition(new IncidentTransition(id, IncidentStatus.ACKNOWLEDGED, "alice", "on it", T0.plusSeconds(1)));
+        incidents.transition(new IncidentTransition(id, IncidentStatus.RESOLVED, "bob", "fixed", T0_MICROS.plusSeconds(2)));
+
+        Incident resolved = incidents.find(id).orElseThrow();
+        assertThat(resolved.status()).isEqualTo(IncidentStatus.RESOLVED);
+        assertThat(resolved.acknowledgedBy()).isEqualTo("alice");
+        assertThat(resolved.resolvedBy()).isEqualTo("bob");
+        assertThat(resolved.resolvedAt()).isEqualTo(T0_MICROS.plusSeconds(2));
+        assertThat(resolved.note()).isEqualTo("fixed");
+        assertThat(incidents.list(new IncidentQuery(Set.of(), T0.plusSeconds(3), null, null, null, null, 10))).isEmpty();
+        assertThat(incidents.list(new IncidentQuery(Set.of(IncidentStatus.RESOLVED), null, null, "database", "shop", null,
+                10))).extracting(Incident::id).containsExactly(id);
+
+        incidents.record(List.of(incidentDelta("fp-1", 1, 60, "shop")));
+
+        Incident again = incidents.find(id).orElseThrow();
+        assertThat(again.status()).isEqualTo(IncidentStatus.DETECTED);
+        assertThat(again.regressions()).isEqualTo(1);
+        assertThat(again.resolvedBy()).isNull();
+        assertThat(incidents.list(new IncidentQuery(Set.of(IncidentStatus.DETECTED), T0.plusSeconds(3), null, null, null,
+                null, 10))).extracting(Incident::id).containsExactly(id);
+    }
+
+    @Test
+    void incidentEventsKeepTheNewestOfEachIncident() {
+        IncidentStore incidents = store().incidents();
+        String id = Fingerprints.incidentId("fp-1");
+        incidents.record(List.of(incidentDelta("fp-1", 5, 0, "shop")));
+        List<ErrorEvent> events = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            events.add(new ErrorEvent("boom " + i, "E", "at x", Map.of("application", "shop"), IncidentSeverity.LOW, "test",
+                    null, T0.plusSeconds(i)));
+        }
+        incidents.addEvents(id, events.subList(0, 3), 3);
+        incidents.addEvents(id, events.subList(3, 5), 3);
+
+        assertThat(incidents.events(id, 10)).extracting(ErrorEvent::message).containsExactly("boom 4", "boom 3", "boom 2");
+        assertThat(incidents.events(id, 1).get(0)).isEqualTo(events.get(4));
+    }
+
+    @Test
+    void knownFixCountsAddUpAndBindingsKeepThem() {
+        IncidentStore incidents = store().incidents();
+        incidents.recordFixOutcome("restart", "restart_workers", true, T0);
+        incidents.recordFixOutcome("restart", "restart_workers", false, T0.plusSeconds(5));
+        incidents.bindFix("fix-1", "clear_cache", "fp-1");
+        incidents.recordFixOutcome("fix-1", "clear_cache", true, T0.plusSeconds(9));
+        incidents.bindFix("fix-1", "clear_cache_all", "fp-1");
+
+        assertThat(incidents.fixes()).containsExactly(
+                new KnownFixRecord("fix-1", "clear_cache_all", "fp-1", 1, 0, T0.plusSeconds(9), T0.plusSeconds(9)),
+                new KnownFixRecord("restart", "restart_workers", null, 1, 1, T0.plusSeconds(5), T0));
+    }
+
+    @Test
+    void purgeDeletesResolvedIncidentsAndEventsPastTheirRetention() {
+        assumeTrue(purgesByAge());
+        IncidentStore incidents = store().incidents();
+        String old = Fingerprints.incidentId("old");
+        String open = Fingerprints.incidentId("open");
+        incidents.record(List.of(incidentDelta("old", 1, 0, "shop"), incidentDelta("open", 1, 0, "shop")));
+        incidents.addEvents(old, List.of(ErrorEvent.of("boom", "E", T0)), 10);
+        incidents.transition(new IncidentTransition(old, IncidentStatus.RESOLVED, "alice", null, T0.plusSeconds(10)));
+
+        int deleted = store().purge(StoredKind.INCIDENTS, T0.plusSeconds(20), 100);
+
+        assertThat(deleted).isEqualTo(2);
+        assertThat(incidents.find(old)).isEmpty();
+        assertThat(incidents.events(old, 10)).isEmpty();
+        assertThat(incidents.find(open)).isPresent();
     }
 }
