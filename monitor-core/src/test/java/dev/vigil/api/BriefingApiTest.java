@@ -171,7 +171,8 @@ class BriefingApiTest {
 
         JsonNode rules = body(get("/api/admin/rules")).get("rules");
 
-        assertThat(rules).hasSize(2);
+        assertThat(rules).hasSize(3); // the two above and incidents' own critical-incident rule
+        assertThat(rules.get(2).get("name").asText()).isEqualTo("critical-incident");
         JsonNode idleRule = rules.get(0);
         assertThat(idleRule.get("name").asText()).isEqualTo("curation-idle");
         assertThat(idleRule.get("kind").asText()).isEqualTo("custom");

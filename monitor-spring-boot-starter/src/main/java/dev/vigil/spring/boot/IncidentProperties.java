@@ -23,6 +23,7 @@ final class IncidentProperties {
                 .rateLimit(incidents.getRateLimit().getBurst(), incidents.getRateLimit().getPerSecond())
                 .activeRetention(incidents.getActiveRetention())
                 .fixWindow(incidents.getFixWindow())
+                .suspectWindow(incidents.getSuspectWindow())
                 .checkIncidents(incidents.isCheckIncidents())
                 .classifier(Classifier.of(rules(incidents.getRules()), incidents.isDefaultRules()));
         for (String secret : incidents.getSentry().getClientSecrets()) {

@@ -1537,6 +1537,9 @@ public class MonitorProperties {
         /** How long after a known fix ran its incident must be resolved (or quiet) for the fix to count as working. */
         private Duration fixWindow = Duration.ofMinutes(30);
 
+        /** How long after a deployment a new incident names it as a suspect. */
+        private Duration suspectWindow = Duration.ofMinutes(30);
+
         /** Whether failing critical or HTTP health checks open incidents (resolved when the check recovers). */
         private boolean checkIncidents = true;
 
@@ -1589,6 +1592,14 @@ public class MonitorProperties {
 
         public void setFixWindow(Duration fixWindow) {
             this.fixWindow = fixWindow;
+        }
+
+        public Duration getSuspectWindow() {
+            return suspectWindow;
+        }
+
+        public void setSuspectWindow(Duration suspectWindow) {
+            this.suspectWindow = suspectWindow;
         }
 
         public boolean isCheckIncidents() {
