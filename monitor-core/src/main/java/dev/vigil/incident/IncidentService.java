@@ -573,6 +573,7 @@ public final class IncidentService {
      * An alert rule over the incidents this instance knows: one CRITICAL-worthy condition per detected (not yet
      * acknowledged) incident of severity CRITICAL, labelled with its id, so the alert fires when such an incident
      * opens or regresses and resolves when it is acknowledged or resolved. At most {@value #MAX_ALERTS} at once.
+     * Incidents of failing checks are left out: the check's own health alert already tells.
      */
     public AlertRule alertRule() {
         return context -> {
@@ -580,7 +581,9 @@ public final class IncidentService {
             synchronized (lock) {
                 critical = known.values().stream()
                         .filter(incident -> incident.status() == IncidentStatus.DETECTED
-                                && incident.severity() == IncidentSeverity.CRITICAL)
+                                && incident.severity() == IncidentSeverity.CRITICAL
+                                // a failing check has its own health alert: its incident does not alert twice
+                                && !incident.type().equals(CHECK_FAILURE_TYPE))
                         .sorted(Comparator.comparing(Incident::lastSeen).reversed()).limit(MAX_ALERTS).toList();
             }
             List<AlertCondition> conditions = new ArrayList<>();
