@@ -106,13 +106,17 @@ class JdbcIncidentsMonitorTest {
             switchable.up();
 
             String written = id;
+            // the count and the events are separate writes of the buffer: wait for both
             waitUntil(() -> {
                 try {
-                    return monitor.store().incidents().find(written).map(Incident::count).orElse(0L) == 3;
+                    return monitor.store().incidents().find(written).map(Incident::count).orElse(0L) == 3
+                            && monitor.store().incidents().events(written, 10).size() == 3;
                 } catch (RuntimeException stillAway) {
                     return false;
                 }
             });
+            assertThat(monitor.store().incidents().find(written)).hasValueSatisfying(incident ->
+                    assertThat(incident.count()).isEqualTo(3));
             assertThat(monitor.store().incidents().events(written, 10)).hasSize(3);
         } finally {
             monitor.close();
