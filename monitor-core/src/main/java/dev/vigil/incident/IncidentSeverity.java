@@ -2,7 +2,7 @@ package dev.vigil.incident;
 
 import java.util.Locale;
 
-/** How bad an incident is, from the seed's four levels: CRITICAL pages someone, LOW waits for the briefing. */
+/** How bad an incident is, in four levels: CRITICAL pages someone, LOW waits for the briefing. */
 public enum IncidentSeverity {
     /** The service or its data is at risk now (database unreachable, security breach). */
     CRITICAL,

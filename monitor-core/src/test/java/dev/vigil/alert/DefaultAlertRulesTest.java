@@ -51,7 +51,7 @@ class DefaultAlertRulesTest {
     }
 
     @Test
-    void defaultsAreTheSeedsRulesWithTheirSeverities() {
+    void defaultsAreTheDocumentedRulesWithTheirSeverities() {
         assertThat(AlertRules.defaults()).extracting(AlertRuleRegistration::name).containsExactly(
                 "health-down", "database-down", "error-ratio-critical", "error-ratio-warning", "latency-p95-critical",
                 "latency-p95-warning", "disk-critical", "memory-warning", "job-failures-warning", "service-degraded",

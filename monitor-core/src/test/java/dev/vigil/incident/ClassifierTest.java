@@ -17,7 +17,7 @@ class ClassifierTest {
     }
 
     @Test
-    void theSeedsRulesGiveSeverityAndCategory() {
+    void builtInRulesGiveSeverityAndCategory() {
         Classifier classifier = Classifier.ofDefaults();
 
         assertThat(classifier.classify(event("Database connection failed", "", Map.of())))

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /** Incidents through the monitor and its HTTP API: ingest, Sentry, transitions, alerts, checks and known fixes. */
 class IncidentApiTest {
 
-    static final String SEED_BODY = """
+    static final String EXAMPLE_BODY = """
             {
               "error": {
                 "message": "Test error from curl",
@@ -108,8 +108,8 @@ class IncidentApiTest {
     }
 
     @Test
-    void theSeedsCurlExampleOpensAHighBackendIncident() throws Exception {
-        ApiResponse response = post("ingest-secret", "/api/admin/errors", SEED_BODY);
+    void readmeCurlExampleOpensAHighBackendIncident() throws Exception {
+        ApiResponse response = post("ingest-secret", "/api/admin/errors", EXAMPLE_BODY);
 
         assertThat(response.status()).as(response.bodyText()).isEqualTo(202);
         JsonNode answer = body(response);
@@ -137,7 +137,7 @@ class IncidentApiTest {
             for (int i = 0; i < 1000; i++) {
                 ApiResponse response = roomy.api().handle(new ApiRequest("POST", "/api/admin/errors", Map.of(),
                         Map.of("Authorization", "Bearer admin-secret", "Content-Type", "application/json"),
-                        SEED_BODY.getBytes(StandardCharsets.UTF_8)));
+                        EXAMPLE_BODY.getBytes(StandardCharsets.UTF_8)));
                 assertThat(response.status()).isEqualTo(202);
                 id = body(response).get("incidentId").asText();
             }
@@ -177,7 +177,7 @@ class IncidentApiTest {
         ApiResponse big = post("ingest-secret", "/api/admin/errors", "{\"error\": {\"message\": \"" + "x".repeat(3000) + "\"}}");
         assertThat(big.status()).isEqualTo(413);
 
-        ApiResponse anonymous = post(null, "/api/admin/errors", SEED_BODY);
+        ApiResponse anonymous = post(null, "/api/admin/errors", EXAMPLE_BODY);
         assertThat(anonymous.status()).isEqualTo(401);
 
         monitor.incidents().flush();
@@ -188,18 +188,18 @@ class IncidentApiTest {
     @Test
     void aCallerOverTheRateLimitGets429WithRetryAfterAndNothingIsStored() throws Exception {
         for (int i = 0; i < 5; i++) {
-            assertThat(post("ingest-secret", "/api/admin/errors", SEED_BODY).status()).isEqualTo(202);
+            assertThat(post("ingest-secret", "/api/admin/errors", EXAMPLE_BODY).status()).isEqualTo(202);
         }
-        ApiResponse limited = post("ingest-secret", "/api/admin/errors", SEED_BODY);
+        ApiResponse limited = post("ingest-secret", "/api/admin/errors", EXAMPLE_BODY);
 
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.headers()).containsEntry("Retry-After", "1");
         assertThat(body(limited).get("error").asText()).isEqualTo("too_many_requests");
         assertThat(all()).singleElement().extracting(Incident::count).isEqualTo(5L);
-        assertThat(post("admin-secret", "/api/admin/errors", SEED_BODY).status()).as("another caller").isEqualTo(202);
+        assertThat(post("admin-secret", "/api/admin/errors", EXAMPLE_BODY).status()).as("another caller").isEqualTo(202);
 
         clock.advance(Duration.ofSeconds(1));
-        assertThat(post("ingest-secret", "/api/admin/errors", SEED_BODY).status()).isEqualTo(202);
+        assertThat(post("ingest-secret", "/api/admin/errors", EXAMPLE_BODY).status()).isEqualTo(202);
     }
 
     private ApiResponse sentry(String resource, String payload, String signature, String requestId) {
@@ -382,13 +382,13 @@ class IncidentApiTest {
 
     @Test
     void anOperatorBindsAKnownFixThatCountsAFailureWhenTheIncidentKeepsRecurring() throws Exception {
-        String id = body(post("ingest-secret", "/api/admin/errors", SEED_BODY)).get("incidentId").asText();
+        String id = body(post("ingest-secret", "/api/admin/errors", EXAMPLE_BODY)).get("incidentId").asText();
         assertThat(body(post("alice-secret", "/api/admin/incidents/" + id + "/known-fix", "{\"action\": \"clear_cache\"}"))
                 .get("name").asText()).startsWith("fix-");
 
         post("alice-secret", "/api/admin/incidents/" + id + "/fix", "");
         clock.advance(Duration.ofMinutes(1));
-        post("ingest-secret", "/api/admin/errors", SEED_BODY);
+        post("ingest-secret", "/api/admin/errors", EXAMPLE_BODY);
         clock.advance(Duration.ofMinutes(30));
         monitor.incidents().flush();
 

@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The seed's critical alert: with the curation job paused (as if idle since yesterday) nothing is screened today, so "Curation system idle —
+ * The curation-idle critical alert: with the curation job paused (as if idle since yesterday) nothing is screened today, so "Curation system idle —
  * 0 videos screened today" fires as critical with start_curation; the chat briefing shows it with its button, and
  * running start_curation clears it on the next evaluation.
  */

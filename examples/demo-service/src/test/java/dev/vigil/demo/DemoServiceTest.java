@@ -72,7 +72,7 @@ class DemoServiceTest {
     }
 
     @Test
-    void publicHealthIsTheSeedShapeWithoutDetails() throws Exception {
+    void publicHealthHasItsDocumentedShapeWithoutDetails() throws Exception {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             HttpResponse<String> response = health();
             assertThat(response.statusCode()).isEqualTo(200);

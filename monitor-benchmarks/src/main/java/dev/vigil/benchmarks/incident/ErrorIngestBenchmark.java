@@ -21,11 +21,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * One {@code POST /api/admin/errors} of the seed's example error through {@link dev.vigil.api.MonitorApi#handle}:
+ * One {@code POST /api/admin/errors} of the README's example error through {@link dev.vigil.api.MonitorApi#handle}:
  * the whole ingest path — bearer-token authentication, the rate limit, reading and checking the JSON body,
  * classification, fingerprinting, grouping into the incident — on a started monitor whose store (memory) is written
  * behind every second. Every post is the same error, so one incident counts them all; sampled one post at a time
- * (JMH SampleTime) for the latency distribution. Target: p99 well under the seed's 100 ms.
+ * (JMH SampleTime) for the latency distribution. Target: p99 well under 100 ms.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
