@@ -83,6 +83,7 @@
 
   function showDashboard() {
     byId('login').hidden = true;
+    byId('login-error').hidden = true;
     byId('dashboard').hidden = false;
     ensureCharts();
     refresh();
@@ -143,6 +144,7 @@
       settle(api('/api/admin/briefing/now'))
     ];
     return Promise.all(calls.concat([settle(refreshCharts())])).then(function (answers) {
+      answers = answers.map(function (a) { return a || {}; });
       var refused = answers.filter(function (a) { return a.error instanceof Unauthorized; });
       if (refused.length > 0) {
         sessionStorage.removeItem(TOKEN_KEY);
@@ -250,7 +252,8 @@
               ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
               : date.toLocaleDateString([], { month: 'short', day: 'numeric' });
           } } },
-          y: { beginAtZero: true, suggestedMax: options.max, ticks: { callback: options.format } }
+          y: options.format ? { beginAtZero: true, suggestedMax: options.max, ticks: { callback: options.format } }
+            : { beginAtZero: true }
         },
         plugins: { legend: { display: labels.length > 1, position: 'bottom' } }
       }
