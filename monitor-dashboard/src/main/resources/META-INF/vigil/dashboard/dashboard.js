@@ -263,7 +263,7 @@
 
   function ensureCharts() {
     if (window.vigilCharts || !window.Chart) { return; }
-    var ratio = function (value) { return Math.round(value * 100) + '%'; };
+    var ratio = function (value) { return percent(value); };
     window.vigilCharts = {
       latency: lineChart('chart-latency', ['p50 (slowest route)', 'p95 (all routes)', 'p99 (slowest route)'], {}),
       errors: lineChart('chart-errors', ['error ratio'], { type: 'bar', max: 0.05, format: ratio }),
