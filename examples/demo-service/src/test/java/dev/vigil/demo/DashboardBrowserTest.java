@@ -18,6 +18,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -117,6 +118,11 @@ class DashboardBrowserTest {
                 && browser.executeScript("return document.body.dataset.refreshes") != null);
     }
 
+    private long refreshes() {
+        Object count = browser.executeScript("return Number(document.body.dataset.refreshes || 0)");
+        return ((Number) count).longValue();
+    }
+
     private String badge() {
         return byId("badge").getAttribute("data-status");
     }
@@ -177,6 +183,20 @@ class DashboardBrowserTest {
         }
         Object cpu = browser.executeScript("return window.vigilCharts.system.data.datasets[0].data.at(-1).y");
         assertThat(((Number) cpu).doubleValue()).isBetween(0.0, 1.0);
+
+        long before = refreshes();
+        new Select(byId("range")).selectByValue("24h");
+        waitFor("a refresh over 24 hours", driver -> refreshes() > before);
+        assertThat(byId("load-error").isDisplayed()).as("every series answered for 24h").isFalse();
+        assertThat(((Number) browser.executeScript("return window.vigilCharts.system.data.datasets[0].data.length"))
+                .intValue()).isPositive();
+
+        byId("pause").click();
+        assertThat(byId("pause").getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(byId("pause").getText()).isEqualTo("Resume refresh");
+        byId("pause").click();
+        long resumed = refreshes();
+        waitFor("refreshes again after resuming", driver -> refreshes() > resumed);
 
         chromium.saveScreenshot("dashboard-desktop.png");
         chromium.phone(390, 844);
