@@ -31,7 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * checked segment by segment (letters, digits, {@code .}, {@code _}, {@code -}; no segment starting with a
  * dot), so nothing outside the root can be named. The mount path itself serves the index file. Answers
  * carry {@code Cache-Control} ({@code no-cache} for the index, {@code max-age} for the rest), an
- * {@code ETag} (a matching {@code If-None-Match} is answered 304) and {@code X-Content-Type-Options: nosniff}.
+ * {@code ETag} (a matching {@code If-None-Match} is answered 304), {@code X-Content-Type-Options: nosniff} and
+ * any {@linkplain Builder#header headers added}, e.g. a page's {@code Content-Security-Policy}.
  */
 public final class StaticResources {
 
@@ -54,6 +55,7 @@ public final class StaticResources {
     private final Duration maxAge;
     private final String index;
     private final Map<String, String> contentTypes;
+    private final Map<String, String> headers;
     private final Map<String, Loaded> cache = new ConcurrentHashMap<>();
 
     private StaticResources(Builder builder) {
@@ -64,6 +66,7 @@ public final class StaticResources {
         this.maxAge = builder.maxAge;
         this.index = builder.index;
         this.contentTypes = Map.copyOf(builder.contentTypes);
+        this.headers = Map.copyOf(builder.headers);
     }
 
     /**
@@ -113,6 +116,7 @@ public final class StaticResources {
                 + maxAge.toSeconds());
         headers.put("ETag", loaded.get().etag);
         headers.put("X-Content-Type-Options", "nosniff");
+        headers.putAll(this.headers);
         if (ifNoneMatch.isPresent() && ifNoneMatch.get().contains(loaded.get().etag)) {
             return Optional.of(new ApiResponse(304, type, headers, new byte[0]));
         }
@@ -168,6 +172,7 @@ public final class StaticResources {
         private Duration maxAge = Duration.ofHours(1);
         private String index = "index.html";
         private final Map<String, String> contentTypes = new LinkedHashMap<>(DEFAULT_TYPES);
+        private final Map<String, String> headers = new LinkedHashMap<>();
 
         private Builder(String path, String root) {
             Objects.requireNonNull(path, "path");
@@ -217,6 +222,23 @@ public final class StaticResources {
         /** Serves files ending in {@code .extension} as {@code contentType}. */
         public Builder contentType(String extension, String contentType) {
             contentTypes.put(extension.toLowerCase(Locale.ROOT), Objects.requireNonNull(contentType, "contentType"));
+            return this;
+        }
+
+        /**
+         * Adds a header to every answer, e.g. {@code Content-Security-Policy} or {@code X-Frame-Options}; the
+         * caching headers ({@code Cache-Control}, {@code ETag}) stay the resources' own.
+         */
+        public Builder header(String name, String value) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            if (!name.matches("[A-Za-z0-9-]{1,64}") || name.equalsIgnoreCase("Cache-Control") || name.equalsIgnoreCase("ETag")) {
+                throw new IllegalArgumentException("not a header these resources may set: '" + name + "'");
+            }
+            if (!value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+                throw new IllegalArgumentException("header " + name + " must be printable ASCII");
+            }
+            headers.put(name, value);
             return this;
         }
 

@@ -101,4 +101,23 @@ class StaticResourcesTest {
         assertThatThrownBy(() -> StaticResources.builder("/files/{name}", "x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> StaticResources.builder("/files", "../etc")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void addedHeadersGoWithEveryAnswerButNotInPlaceOfTheCachingOnes() {
+        MonitorApi strict = new MonitorApi(ApiSettings.ofDefaults(), request -> java.util.Optional.empty());
+        strict.serve(StaticResources.builder("/admin/monitoring", "dev/vigil/api/static-test")
+                .header("Content-Security-Policy", "default-src 'self'")
+                .header("X-Frame-Options", "DENY")
+                .build());
+
+        for (String path : new String[] {"/admin/monitoring", "/admin/monitoring/app.js"}) {
+            ApiResponse answer = strict.handle(ApiRequest.of("GET", path, Map.of()));
+            assertThat(answer.headers()).as(path).containsEntry("Content-Security-Policy", "default-src 'self'")
+                    .containsEntry("X-Frame-Options", "DENY").containsEntry("X-Content-Type-Options", "nosniff");
+        }
+        assertThatThrownBy(() -> StaticResources.builder("/x", "dev/vigil/api/static-test").header("ETag", "\"1\""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ETag");
+        assertThatThrownBy(() -> StaticResources.builder("/x", "dev/vigil/api/static-test").header("X-A", "a\nb"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("printable");
+    }
 }

@@ -3,15 +3,10 @@ package dev.vigil.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.Monitor;
 import dev.vigil.notice.NoticeSettings;
@@ -21,16 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,13 +35,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "monitor.alerts.evaluation-interval=1s", "monitor.notices.beacon.rate-limit=600"})
 class MediaUploadNoticeBrowserTest {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final int PORT = DemoClient.freePort();
     private static final int MANAGEMENT_PORT = DemoClient.freePort();
     private static final String PAGE = "/media-upload/index.html";
 
-    private static ChromeDriverService service;
+    private static HeadlessChromium chromium;
     private static ChromeDriver browser;
 
     private final DemoClient demo = new DemoClient(PORT, "browser-token");
@@ -70,26 +56,14 @@ class MediaUploadNoticeBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        // the binaries are given explicitly, so Selenium Manager never looks for (or downloads) a browser or driver
-        service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        service.start();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,900");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start(1280, 900);
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -116,11 +90,8 @@ class MediaUploadNoticeBrowserTest {
         rememberRequests();
     }
 
-    @SuppressWarnings("unchecked")
     private void rememberRequests() {
-        Object names = ((JavascriptExecutor) browser).executeScript(
-                "return [location.href].concat(performance.getEntriesByType('resource').map(function (e) { return e.name; }));");
-        requested.addAll((List<String>) names);
+        requested.addAll(chromium.requestedUrls());
     }
 
     private List<WebElement> overlays() {
@@ -147,7 +118,7 @@ class MediaUploadNoticeBrowserTest {
         assertThat(overlay.getAttribute("role")).isEqualTo("status");
         assertThat(overlay.getAttribute("aria-live")).isEqualTo("polite");
         assertThat(overlay.getText()).doesNotContain("media-storage", "down", "forced");
-        saveScreenshot("media-upload-notice.png");
+        chromium.saveScreenshot("media-upload-notice.png");
 
         overlay.findElement(By.tagName("button")).sendKeys(Keys.ESCAPE);
         assertThat(overlays()).as("dismissed with the keyboard").isEmpty();
@@ -165,25 +136,10 @@ class MediaUploadNoticeBrowserTest {
         JsonNode samples = demo.admin("/api/admin/metrics?name=page.load.p95&range=10m&page=/media-upload");
         assertThat(samples.toString()).contains("/media-upload");
 
-        browser.executeScript("console.info('console is captured');");
-        List<String> errors = new ArrayList<>();
-        boolean captured = false;
-        for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
-            captured |= entry.getMessage().contains("console is captured");
-            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                errors.add(entry.getMessage());
-            }
-        }
-        assertThat(captured).as("the console log reaches the test").isTrue();
-        assertThat(errors).as("browser console errors").isEmpty();
+        HeadlessChromium.ConsoleLog console = chromium.console();
+        assertThat(console.captured()).as("the console log reaches the test").isTrue();
+        assertThat(console.errors()).as("browser console errors").isEmpty();
         assertThat(requested).isNotEmpty().allSatisfy(name -> assertThat(name).startsWith(url("/")));
         assertThat(requested).anyMatch(name -> name.startsWith(url("/api/notices?path=")));
-    }
-
-    private void saveScreenshot(String name) throws Exception {
-        File shot = browser.getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("target", name);
-        Files.createDirectories(target.getParent());
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.vigil.Monitor;
+import dev.vigil.dashboard.Dashboard;
 import dev.vigil.health.HealthCheck;
 import dev.vigil.health.HealthCheckRegistration;
 import dev.vigil.health.HealthResult;
@@ -347,7 +348,9 @@ public final class PlainServletApp implements AutoCloseable {
     private static void register(ServletContext context, Monitor monitor, RequestTracingFilter tracing,
             DataSource dataSource, ScheduledExecutorService slowReports) {
         // The tracing filter on /* (asynchronous requests measured until they complete), its statistics in the
-        // history, and MonitorServlet on the API's paths (/api/health, /api/admin/*).
+        // history, and MonitorServlet on the API's paths (/api/health, /api/admin/*, and the dashboard at
+        // /admin/monitoring, installed first so its paths are routed too).
+        Dashboard.install(monitor.api());
         ServletMonitoring.install(context, monitor, tracing);
 
         context.addServlet("orders", new OrdersServlet(dataSource)).addMapping("/orders/*");

@@ -99,6 +99,19 @@ class PlainServletAppTest {
     }
 
     @Test
+    void theDashboardIsServedWithItsSecurityHeaders() throws Exception {
+        HttpResponse<String> page = get("/admin/monitoring");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                policy -> assertThat(policy).contains("script-src 'self'", "frame-ancestors 'none'"));
+        assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(page.body()).contains("id=\"login-form\"");
+        assertThat(get("/admin/monitoring/dashboard.js").statusCode()).isEqualTo(200);
+        assertThat(get("/admin/monitoring-lib/chart.umd.min.js").body()).contains("Chart.js v4.5.1");
+        assertThat(get("/orders").statusCode()).as("the example's own servlets still answer").isEqualTo(200);
+    }
+
+    @Test
     void publicHealthIsASummaryAndTheTokenShowsEveryCheck() throws Exception {
         HttpResponse<String> summary = get("/api/health");
 

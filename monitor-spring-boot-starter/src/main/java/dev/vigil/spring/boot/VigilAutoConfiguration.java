@@ -226,7 +226,7 @@ public final class VigilAutoConfiguration {
             MonitorAlertProperties alertProperties, ObjectProvider<AlertRuleRegistration> alertRules,
             ObjectProvider<AlertSinkRegistration> sinkRegistrations, ObjectProvider<MonitorStore> store,
             StoreSettings storeSettings, Environment environment, ObjectProvider<GitProperties> gitProperties,
-            MonitorNoticeProperties noticeProperties) {
+            MonitorNoticeProperties noticeProperties, ObjectProvider<MonitorApiCustomizer> apiCustomizers) {
         MissingSinkModules.warn(environment, classLoader(beans));
         Monitor.Builder builder = Monitor.builder()
                 .version(version(properties, buildProperties, environment))
@@ -272,6 +272,7 @@ public final class VigilAutoConfiguration {
         beans.getBeanProvider(IncidentSettings.class).ifAvailable(builder::incidentSettings);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         Monitor monitor = builder.build();
+        apiCustomizers.orderedStream().forEach(customizer -> customizer.customize(monitor.api()));
         properties.getJobs().getExpect().forEach((job, expectation) -> monitor.jobs().expect(job, expectation(job, expectation)));
         return monitor;
     }
