@@ -9,6 +9,7 @@
   var TOKEN_KEY = 'vigil.dashboard.token';
   var MAX_ALERTS = 20;
   var byId = function (id) { return document.getElementById(id); };
+  var TICK_STEPS = [60000, 300000, 600000, 1800000, 3600000, 14400000, 43200000, 86400000, 432000000];
   var state = { timer: null, paused: false, running: false, refreshes: 0, range: '1h', pendingAction: null };
 
   function refreshSeconds() {
@@ -237,6 +238,18 @@
   var COLORS = ['#1f5fa8', '#b42318', '#1e7a3c', '#8a5a00', '#6b3fa0'];
 
   function lineChart(id, labels, options) {
+    // at most 6 ticks on round times (1 min, 5 min... 5 days): otherwise two ticks can show the same minute
+    function alignTimeTicks(axis) {
+      var span = axis.max - axis.min;
+      var step = TICK_STEPS.find(function (candidate) { return span / candidate <= 6; }) || TICK_STEPS[TICK_STEPS.length - 1];
+      var ticks = [];
+      for (var at = Math.ceil(axis.min / step) * step; at <= axis.max; at += step) {
+        ticks.push({ value: at });
+      }
+      if (ticks.length > 1) {
+        axis.ticks = ticks;
+      }
+    }
     var chart = new window.Chart(byId(id), {
       type: options.type || 'line',
       data: { datasets: labels.map(function (label, i) {
@@ -246,7 +259,7 @@
         animation: false, responsive: true, maintainAspectRatio: false, parsing: false, normalized: true,
         interaction: { mode: 'nearest', intersect: false },
         scales: {
-          x: { type: 'linear', ticks: { maxTicksLimit: 6, callback: function (value) {
+          x: { type: 'linear', afterBuildTicks: alignTimeTicks, ticks: { maxTicksLimit: 6, callback: function (value) {
             var date = new Date(value);
             return state.range === '1h' || state.range === '24h'
               ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
