@@ -1,6 +1,7 @@
 package dev.vigil.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -150,10 +151,7 @@ class BriefingApiTest {
         assertThat(get("/api/admin/briefing/now?format=text").bodyText()).startsWith("# 📋 Briefing so far — 2026-03-14");
 
         monitor.actions().trigger(TriggerRequest.of("start_curation", Map.of(), "ops"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (idle.get() && System.nanoTime() < deadline) {
-            Thread.sleep(10); // the action runs on Vigil's action pool
-        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> !idle.get()); // the action runs on Vigil's action pool
         monitor.alerts().evaluate();
         assertThat(body(get("/api/admin/briefing/now")).at("/alerts/critical").size()).isZero();
     }

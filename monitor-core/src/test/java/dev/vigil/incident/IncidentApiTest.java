@@ -1,6 +1,7 @@
 package dev.vigil.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -427,11 +428,8 @@ class IncidentApiTest {
             auto.runtimeConfig().set("actions.auto-fix", true, "alice");
             auto.incidents().report(ErrorEvent.of("Other pool exhausted, worker pool exhausted", "PoolError",
                     clock.instant()));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while ((restarts.get() == 0 || auto.audit().query(dev.vigil.audit.AuditQuery.latest(10)
-                    .ofType(dev.vigil.audit.AuditEntry.Type.INCIDENT)).isEmpty()) && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> restarts.get() > 0 && !auto.audit()
+                    .query(dev.vigil.audit.AuditQuery.latest(10).ofType(dev.vigil.audit.AuditEntry.Type.INCIDENT)).isEmpty());
             assertThat(restarts).hasValue(1);
             auto.incidents().report(ErrorEvent.of("Other pool exhausted, worker pool exhausted", "PoolError",
                     clock.instant()));

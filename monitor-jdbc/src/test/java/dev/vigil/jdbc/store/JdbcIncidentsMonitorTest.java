@@ -1,6 +1,7 @@
 package dev.vigil.jdbc.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,15 +126,6 @@ class JdbcIncidentsMonitorTest {
 
     /** Waits, at most 60 s, for a condition that Vigil's own thread makes true. */
     private static void waitUntil(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within 60 s").isLessThan(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
     }
 }
