@@ -55,35 +55,12 @@ final class JdbcAuditLog implements AuditLog {
 
     @Override
     public List<AuditEntry> query(AuditQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM ").append(table).append(" WHERE 1 = 1");
-        List<Object> parameters = new ArrayList<>();
-        if (query.type() != null) {
-            sql.append(" AND entry_type = ?");
-            parameters.add(query.type().name());
-        }
-        if (query.who() != null) {
-            sql.append(" AND who = ?");
-            parameters.add(query.who());
-        }
-        if (query.subject() != null) {
-            sql.append(" AND subject = ?");
-            parameters.add(query.subject());
-        }
-        if (query.since() != null) {
-            sql.append(" AND at >= ?");
-            parameters.add(query.since());
-        }
+        Sql.Where where = new Sql.Where().equal("entry_type", query.type()).equal("who", query.who())
+                .equal("subject", query.subject()).atLeast("at", query.since());
+        String sql = "SELECT " + COLUMNS + " FROM " + table + where;
         return database.call((connection, dialect) -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    sql + " ORDER BY at DESC, seq DESC " + dialect.limit())) {
-                int index = 1;
-                for (Object parameter : parameters) {
-                    if (parameter instanceof Instant instant) {
-                        Sql.setInstant(select, index++, instant);
-                    } else {
-                        select.setString(index++, (String) parameter);
-                    }
-                }
+            try (PreparedStatement select = connection.prepareStatement(sql + " ORDER BY at DESC, seq DESC " + dialect.limit())) {
+                int index = where.bind(select);
                 select.setInt(index, query.limit());
                 List<AuditEntry> result = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {

@@ -59,38 +59,12 @@ final class JdbcSecurityEventStore implements SecurityEventStore {
     @Override
     public List<SecurityEvent> query(SecurityEventQuery query) {
         Objects.requireNonNull(query, "query");
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM ").append(table).append(" WHERE 1 = 1");
-        List<Object> parameters = new ArrayList<>();
-        if (query.type() != null) {
-            sql.append(" AND event_type = ?");
-            parameters.add(query.type().name());
-        }
-        if (query.severity() != null) {
-            sql.append(" AND severity = ?");
-            parameters.add(query.severity().name());
-        }
-        if (query.ip() != null) {
-            sql.append(" AND source_ip = ?");
-            parameters.add(query.ip());
-        }
-        if (query.user() != null) {
-            sql.append(" AND user_name = ?");
-            parameters.add(query.user());
-        }
-        if (query.since() != null) {
-            sql.append(" AND at >= ?");
-            parameters.add(query.since());
-        }
+        Sql.Where where = new Sql.Where().equal("event_type", query.type()).equal("severity", query.severity())
+                .equal("source_ip", query.ip()).equal("user_name", query.user()).atLeast("at", query.since());
+        String sql = "SELECT " + COLUMNS + " FROM " + table + where;
         return database.call((connection, dialect) -> {
             try (PreparedStatement select = connection.prepareStatement(sql + " ORDER BY at DESC, seq DESC " + dialect.limit())) {
-                int index = 1;
-                for (Object parameter : parameters) {
-                    if (parameter instanceof Instant instant) {
-                        Sql.setInstant(select, index++, instant);
-                    } else {
-                        select.setString(index++, (String) parameter);
-                    }
-                }
+                int index = where.bind(select);
                 select.setInt(index, query.limit());
                 List<SecurityEvent> result = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {

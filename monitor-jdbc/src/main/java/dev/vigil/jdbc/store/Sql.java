@@ -64,4 +64,50 @@ final class Sql {
         }
         return chunks;
     }
+
+    /**
+     * The {@code WHERE} clause of a filtered listing: each condition whose value is given (null means "any"), bound in
+     * the order added. Columns are the store's own names, never caller input.
+     */
+    static final class Where {
+        private final StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
+        private final List<Object> values = new java.util.ArrayList<>();
+
+        /** {@code column = value} when {@code value} is given; an enum is compared by its name. */
+        Where equal(String column, @Nullable Object value) {
+            return condition(column + " = ?", value instanceof Enum<?> constant ? constant.name() : value);
+        }
+
+        /** {@code column >= value} when {@code value} is given. */
+        Where atLeast(String column, @Nullable Instant value) {
+            return condition(column + " >= ?", value);
+        }
+
+        private Where condition(String condition, @Nullable Object value) {
+            if (value != null) {
+                sql.append(" AND ").append(condition);
+                values.add(value);
+            }
+            return this;
+        }
+
+        /** The clause, starting with a space. */
+        @Override
+        public String toString() {
+            return sql.toString();
+        }
+
+        /** Binds the values from parameter 1 on and returns the index of the next parameter. */
+        int bind(PreparedStatement statement) throws SQLException {
+            int index = 1;
+            for (Object value : values) {
+                if (value instanceof Instant instant) {
+                    setInstant(statement, index++, instant);
+                } else {
+                    statement.setString(index++, value.toString());
+                }
+            }
+            return index;
+        }
+    }
 }
