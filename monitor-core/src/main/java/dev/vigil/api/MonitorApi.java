@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import dev.vigil.internal.Json;
 import dev.vigil.security.AdminAuthenticator;
+import dev.vigil.security.AuthenticationRequest;
 import dev.vigil.security.Caller;
 import dev.vigil.security.Role;
 import org.jspecify.annotations.Nullable;
@@ -134,6 +135,16 @@ public final class MonitorApi {
     public Optional<Object> view(String name) {
         Supplier<?> view = views.get(name);
         return view == null ? Optional.empty() : Optional.ofNullable(view.get());
+    }
+
+    /**
+     * Who sends {@code request}, as every operation would see it: the caller the authenticator finds from its
+     * method, path, query and headers, or {@linkplain Caller#anonymous() anonymous}. For transports that
+     * decide something before an operation runs, e.g. which tools an assistant's connection lists.
+     */
+    public Caller authenticate(AuthenticationRequest request) {
+        Objects.requireNonNull(request, "request");
+        return authenticator.authenticate(request).orElse(Caller.anonymous());
     }
 
     /**

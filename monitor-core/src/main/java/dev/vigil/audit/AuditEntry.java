@@ -35,7 +35,9 @@ public record AuditEntry(String id, Instant time, Type type, String who, String 
         /** A runtime configuration switch was changed. */
         CONFIG,
         /** An incident was acknowledged or resolved, or bound to a known fix. */
-        INCIDENT;
+        INCIDENT,
+        /** An AI assistant called a tool of the MCP endpoint (reads too), as the caller whose token it holds. */
+        TOOL;
 
         /** Lower-case name as used in JSON and in queries. */
         public String jsonName() {
@@ -43,7 +45,7 @@ public record AuditEntry(String id, Instant time, Type type, String who, String 
         }
 
         /**
-         * The type named {@code text} ({@code action}, {@code query}, {@code config}; any case).
+         * The type named {@code text} ({@code action}, {@code query}, {@code config}, {@code incident}, {@code tool}; any case).
          *
          * @throws IllegalArgumentException naming the accepted values
          */
@@ -51,7 +53,7 @@ public record AuditEntry(String id, Instant time, Type type, String who, String 
             try {
                 return valueOf(text.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("type must be action, query, config or incident; was '" + text + "'");
+                throw new IllegalArgumentException("type must be action, query, config, incident or tool; was '" + text + "'");
             }
         }
     }

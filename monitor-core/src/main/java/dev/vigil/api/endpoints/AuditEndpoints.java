@@ -23,7 +23,7 @@ public final class AuditEndpoints {
                 .role(Role.READ)
                 .description("The audit trail of actions, queries and configuration changes, newest first")
                 .input(InputSchema.builder()
-                        .query(BodyField.string("type").maxLength(20).describedAs("action, query, config or incident"))
+                        .query(BodyField.string("type").maxLength(20).describedAs("action, query, config, incident or tool"))
                         .query(BodyField.string("who").maxLength(100).describedAs("a caller's id"))
                         .query(BodyField.string("subject").maxLength(200).describedAs("an action, key or query subject"))
                         .query(Params.SINCE)
