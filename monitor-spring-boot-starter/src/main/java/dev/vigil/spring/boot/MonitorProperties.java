@@ -47,6 +47,7 @@ public class MonitorProperties {
     private final Briefing briefing = new Briefing();
     private final Ingest ingest = new Ingest();
     private final Incidents incidents = new Incidents();
+    private final Mcp mcp = new Mcp();
 
     public boolean isEnabled() {
         return enabled;
@@ -130,6 +131,10 @@ public class MonitorProperties {
 
     public Incidents getIncidents() {
         return incidents;
+    }
+
+    public Mcp getMcp() {
+        return mcp;
     }
 
     /** Where Vigil keeps check runs, alerts, silences, notifications, the audit trail, runtime switches and leases. */
@@ -1819,6 +1824,46 @@ public class MonitorProperties {
 
         public void setAuto(boolean auto) {
             this.auto = auto;
+        }
+    }
+
+    /**
+     * The MCP endpoint for AI assistants (module {@code monitor-mcp}): the admin operations as tools, behind the
+     * same tokens, roles and guardrails as the HTTP API.
+     */
+    public static class Mcp {
+
+        /** Whether to serve the MCP endpoint (needs monitor-mcp on the class path). Off unless set. */
+        private boolean enabled = false;
+
+        /** Where the MCP endpoint is served: an absolute path without trailing slash. */
+        private String path = "/api/mcp";
+
+        /** The operation ids offered as tools; empty means Vigil's default list (reads, and the guarded operations). */
+        private List<String> tools = new ArrayList<>();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
+
+        public List<String> getTools() {
+            return tools;
+        }
+
+        public void setTools(List<String> tools) {
+            this.tools = tools;
         }
     }
 }
