@@ -33,6 +33,7 @@ import dev.vigil.jdbc.DataSourceHealthCheck;
 import dev.vigil.jdbc.JdbcMonitoring;
 import dev.vigil.jdbc.MonitoredDataSource;
 import dev.vigil.jdbc.query.ReadOnlyQueryRunner;
+import dev.vigil.mcp.VigilMcp;
 import dev.vigil.metrics.MetricCollector;
 import dev.vigil.metrics.MetricSample;
 import dev.vigil.metrics.MetricsSettings;
@@ -63,7 +64,7 @@ import org.slf4j.LoggerFactory;
  * asynchronous {@code GET /slow-report}). Everything Spring Boot's starter would wire is wired by
  * hand in {@link #start(int)}: the monitored {@code DataSource} with read-only SQL through a reader role
  * ({@code JdbcMonitoring}), the checks, the collectors, the request tracing filter and Vigil's API servlet
- * ({@code ServletMonitoring}).
+ * ({@code ServletMonitoring}), and the MCP endpoint for AI assistants ({@code VigilMcp}).
  *
  * <p>Run {@link #main(String[])} (port from {@code PORT}, default 8081; admin token from
  * {@code MONITOR_ADMIN_TOKEN}, default {@value #DEFAULT_ADMIN_TOKEN}), or call {@link #start(int)}
@@ -352,6 +353,8 @@ public final class PlainServletApp implements AutoCloseable {
         // /admin/monitoring, installed first so its paths are routed too).
         Dashboard.install(monitor.api());
         ServletMonitoring.install(context, monitor, tracing);
+        // AI assistants: the admin operations as MCP tools at /api/mcp, with the same tokens, roles and audit
+        VigilMcp.install(context, monitor);
 
         context.addServlet("orders", new OrdersServlet(dataSource)).addMapping("/orders/*");
         ServletRegistration.Dynamic report = context.addServlet("slow-report",

@@ -18,6 +18,11 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -265,6 +270,31 @@ class PlainServletAppTest {
         JsonNode audit = body(admin("/api/admin/audit?type=query")).path("entries");
         assertThat(texts(audit, "who")).containsOnly("admin-token");
         assertThat(audit).hasSize(2);
+    }
+
+    @Test
+    void anAssistantRunsAQueryThroughTheMcpEndpointAsTheTokensCaller() throws Exception {
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base)
+                .endpoint("/api/mcp")
+                .jsonMapper(new JacksonMcpJsonMapper(json))
+                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + app.adminToken()))
+                .build();
+        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();
+        try {
+            client.initialize();
+            assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name).contains("vigil_run_query", "vigil_queries");
+            McpSchema.CallToolResult rows = client.callTool(McpSchema.CallToolRequest.builder("vigil_run_query")
+                    .arguments(Map.of("query", "SELECT customer FROM orders ORDER BY id")).build());
+            assertThat(rows.isError()).isFalse();
+            JsonNode result = json.readTree(((McpSchema.TextContent) rows.content().get(0)).text());
+            assertThat(result.path("rows").get(0).get(0).asText()).isEqualTo("Ada");
+        } finally {
+            client.closeGracefully();
+        }
+        JsonNode audit = body(admin("/api/admin/audit?type=tool")).path("entries");
+        assertThat(texts(audit, "subject")).contains("vigil_run_query");
+        assertThat(texts(audit, "who")).containsOnly("admin-token");
+        assertThat(texts(body(admin("/api/admin/audit?type=query")).path("entries"), "who")).containsOnly("admin-token");
     }
 
     private HttpResponse<String> runQuery(String body) throws Exception {
