@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -40,7 +41,7 @@ class DemoMcpTest {
     }
 
     @Test
-    void anAssistantWithTheTokenListsAndCallsVigilsTools() {
+    void anAssistantWithTheTokenListsAndCallsVigilsTools() throws Exception {
         McpSyncClient client = client("mcp-token");
         try {
             client.initialize();
@@ -53,6 +54,12 @@ class DemoMcpTest {
         } finally {
             client.closeGracefully();
         }
+        // the call is in the audit trail, which the demo keeps in its JDBC store
+        JsonNode entries = new DemoClient(PORT, "mcp-token").admin("/api/admin/audit?type=tool&subject=vigil_health")
+                .get("entries");
+        assertThat(entries).isNotEmpty();
+        assertThat(entries.get(0).get("who").asText()).isEqualTo("admin-token");
+        assertThat(entries.get(0).get("type").asText()).isEqualTo("tool");
     }
 
     @Test
