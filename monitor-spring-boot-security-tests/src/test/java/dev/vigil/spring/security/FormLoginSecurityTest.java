@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
+import dev.vigil.api.Access;
+import dev.vigil.api.Operation;
+import dev.vigil.api.Result;
+import dev.vigil.spring.boot.MonitorApiCustomizer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -44,6 +48,16 @@ class FormLoginSecurityTest {
         @Bean
         UserDetailsService users() {
             return HostParts.users();
+        }
+
+        /** A signed callback at the root, as Slack's interactivity endpoint is: public, it checks its own signature. */
+        @Bean
+        MonitorApiCustomizer slackInteractions() {
+            return api -> api.register(Operation.post("slack.interactions", "/api/slack/interactions").atRoot()
+                    .access(Access.PUBLIC)
+                    .description("a signed callback (stand-in)")
+                    .handler((caller, arguments) -> Result.ok(Map.of("caller", caller.id())))
+                    .build());
         }
     }
 
@@ -171,6 +185,30 @@ class FormLoginSecurityTest {
         HttpResponse<String> beacon = alice.postJson("/api/notices/beacon", "{\"path\": \"/home\", \"loadMs\": 120}");
 
         assertThat(beacon.statusCode()).as(beacon.body()).isEqualTo(204);
+    }
+
+    @Test
+    void signedCallbacksNeedNoCsrfTokenAndNoCredentials() throws Exception {
+        HttpResponse<String> anonymous = Browser.script(port).postJson("/api/slack/interactions", "{}");
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.body()).contains("\"caller\":\"anonymous\"");
+
+        Browser alice = Browser.browser(port);
+        alice.logIn("alice", HostParts.PASSWORD);
+        assertThat(alice.postJson("/api/slack/interactions", "{}").statusCode()).isEqualTo(200);
+        HttpResponse<String> sentry = alice.postJson("/api/admin/errors/sentry", "{}");
+        assertThat(sentry.body()).as("Vigil's answer (the signature check), not the CSRF refusal")
+                .doesNotContain("csrf_token_invalid").contains("\"error\"");
+    }
+
+    @Test
+    void dashboardFilesAreServedThroughVigilsChain() throws Exception {
+        Browser anonymous = Browser.script(port);
+
+        HttpResponse<String> chart = anonymous.get("/admin/monitoring-lib/chart.umd.min.js");
+
+        assertThat(chart.statusCode()).isEqualTo(200);
+        assertThat(chart.headers().firstValue("Content-Security-Policy")).isPresent();
     }
 
     @Test

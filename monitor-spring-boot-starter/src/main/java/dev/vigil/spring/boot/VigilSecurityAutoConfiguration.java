@@ -130,8 +130,8 @@ public final class VigilSecurityAutoConfiguration {
      */
     private static void csrfRefused(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        ApiResponse answer = MonitorApi.error(403, "csrf_token_invalid", "a signed-in browser's change needs the value of"
-                + " cookie " + CSRF_COOKIE + " in header " + CSRF_HEADER + "; scripts use a bearer token");
+        ApiResponse answer = MonitorApi.error(403, "csrf_token_invalid", "a change needs a bearer token, or, from a"
+                + " browser, the value of cookie " + CSRF_COOKIE + " in header " + CSRF_HEADER);
         response.setStatus(answer.status());
         response.setContentType(answer.contentType());
         response.setCharacterEncoding("UTF-8");
