@@ -5,16 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Instant;
-import java.util.Date;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -40,8 +31,8 @@ import org.springframework.security.web.SecurityFilterChain;
                 "monitor.security.roles.admin=SCOPE_monitor.admin", "monitor.security.roles.read=SCOPE_monitor.read"})
 class JwtResourceServerSecurityTest {
 
-    private static final KeyPair KEYS = rsaKeys();
-    private static final KeyPair OTHER_KEYS = rsaKeys();
+    private static final KeyPair KEYS = TestJwts.rsaKeys();
+    private static final KeyPair OTHER_KEYS = TestJwts.rsaKeys();
     private static final String TRIGGER = "{\"action\": \"clear_cache\"}";
 
     @SpringBootConfiguration
@@ -131,24 +122,6 @@ class JwtResourceServerSecurityTest {
     }
 
     private static String jwt(String subject, String scope, KeyPair keys) throws Exception {
-        Instant now = Instant.now();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()
-                .subject(subject)
-                .claim("scope", scope)
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(600)))
-                .build());
-        jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
-        return jwt.serialize();
-    }
-
-    private static KeyPair rsaKeys() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestJwts.jwt(subject, scope, keys);
     }
 }

@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigureOrder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -69,13 +70,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>Replace the chain with a {@code SecurityFilterChain} bean named {@code vigilSecurityFilterChain}, or add to
  * it with {@link VigilHttpSecurityCustomizer} beans. It is registered after Spring Boot's own security
- * auto-configuration, so Boot's default chain and Actuator's still back off only for the host's own chains.
+ * auto-configurations (web, Actuator, OAuth2 resource server and client, SAML), so their default chains still back
+ * off only for the host's own chains.
  */
 @AutoConfiguration(after = {VigilAutoConfiguration.class, VigilWebAutoConfiguration.class}, afterName = {
         "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"})
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
+        "org.springframework.boot.autoconfigure.security.oauth2.client.servlet.OAuth2ClientAutoConfiguration",
+        "org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration",
+        "org.springframework.boot.autoconfigure.security.saml2.Saml2RelyingPartyAutoConfiguration",
+        "org.springframework.boot.security.saml2.autoconfigure.Saml2RelyingPartyAutoConfiguration"})
+// Last of all besides: every default chain of Spring Boot's (web, Actuator, OAuth2 resource server or client, SAML)
+// backs off when a SecurityFilterChain is already defined, so Vigil's must come after them, whatever their names.
+@AutoConfigureOrder(Ordered.LOWEST_PRECEDENCE)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(name = {"org.springframework.security.web.SecurityFilterChain",
         "org.springframework.security.config.annotation.web.builders.HttpSecurity", "dev.vigil.servlet.MonitorServlet"})
