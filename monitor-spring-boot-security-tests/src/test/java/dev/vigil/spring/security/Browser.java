@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -101,7 +102,7 @@ final class Browser {
     }
 
     static String[] join(String[]... headers) {
-        return java.util.Arrays.stream(headers).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+        return Arrays.stream(headers).flatMap(Arrays::stream).toArray(String[]::new);
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
