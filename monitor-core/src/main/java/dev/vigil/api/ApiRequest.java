@@ -2,6 +2,7 @@ package dev.vigil.api;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import dev.vigil.security.AuthenticationRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A transport-neutral HTTP request, as handed to {@link MonitorApi} by a servlet or another adapter.
@@ -24,9 +26,12 @@ import dev.vigil.security.AuthenticationRequest;
  * @param body the request body, unread ({@link RequestBody#EMPTY} for none)
  * @param remoteAddress the client's address as the transport sees it (the last proxy's, behind one that the
  *        container does not unwrap), or {@code ""} when unknown; public operations rate-limit by it
+ * @param principal the user the host authenticated before the request reached Vigil (a servlet's
+ *        {@code getUserPrincipal()}), or {@code null} when nobody did; {@link #userPrincipal()} hands it to
+ *        authenticators
  */
 public record ApiRequest(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
-        RequestBody body, String remoteAddress) implements AuthenticationRequest {
+        RequestBody body, String remoteAddress, @Nullable Principal principal) implements AuthenticationRequest {
 
     public ApiRequest {
         Objects.requireNonNull(method, "method");
@@ -37,6 +42,12 @@ public record ApiRequest(String method, String path, Map<String, List<String>> q
         query = Map.copyOf(query);
         headers = headers.entrySet().stream().collect(Collectors.toUnmodifiableMap(
                 e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue, (a, b) -> a));
+    }
+
+    /** A request that no host sign-in has authenticated. */
+    public ApiRequest(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
+            RequestBody body, String remoteAddress) {
+        this(method, path, query, headers, body, remoteAddress, null);
     }
 
     /** A request from an unknown address. */
@@ -68,17 +79,30 @@ public record ApiRequest(String method, String path, Map<String, List<String>> q
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
+    @Override
+    public Optional<Principal> userPrincipal() {
+        return Optional.ofNullable(principal);
+    }
+
     /**
      * This request as an authenticator gets it: everything but the body, which fails when read, even by an
      * authenticator that casts its {@link AuthenticationRequest} back to an {@code ApiRequest}.
      */
     ApiRequest withoutBody() {
-        return new ApiRequest(method, path, query, headers, Unreadable.BODY, remoteAddress);
+        return new ApiRequest(method, path, query, headers, Unreadable.BODY, remoteAddress, principal);
     }
 
     /** This request as sent from {@code address} (a transport sets the client's address this way). */
     public ApiRequest withRemoteAddress(String address) {
-        return new ApiRequest(method, path, query, headers, body, Objects.requireNonNull(address, "address"));
+        return new ApiRequest(method, path, query, headers, body, Objects.requireNonNull(address, "address"), principal);
+    }
+
+    /**
+     * This request as sent by the user the host signed in (a transport passes its container's principal this
+     * way), or by nobody the host knows when {@code user} is {@code null}.
+     */
+    public ApiRequest withUserPrincipal(@Nullable Principal user) {
+        return new ApiRequest(method, path, query, headers, body, remoteAddress, user);
     }
 
     /** The body an authenticator gets: reading it is a programming error, since nobody is authorized yet. */

@@ -15,6 +15,8 @@ import dev.vigil.health.HealthCheckRegistration;
 import dev.vigil.health.HealthRegistry;
 import dev.vigil.health.HealthResult;
 import dev.vigil.security.AdminAuthenticator;
+import dev.vigil.security.Caller;
+import dev.vigil.security.Role;
 import dev.vigil.test.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +109,31 @@ class MonitorApiTest {
         assertThat(cache.get("critical").asBoolean()).isFalse();
         assertThat(cache.get("error").asText()).isEqualTo("cache refused");
         assertThat(cache.get("suggestedAction").asText()).isEqualTo("clear_cache");
+    }
+
+    @Test
+    void authenticatorSeesTheUserTheHostSignedInButNeverTheBody() throws Exception {
+        health.register(HealthCheckRegistration.of("db", HealthResult::up));
+        health.runDue().join();
+        List<String> seen = new ArrayList<>();
+        AdminAuthenticator hostUsers = request -> {
+            seen.add(request.userPrincipal().map(java.security.Principal::getName).orElse("-"));
+            return request.userPrincipal().map(user -> Caller.person(user.getName()).withRoles(Role.READ));
+        };
+        MonitorApi api = api(ApiSettings.ofDefaults(), AdminAuthenticator.bearerToken(TOKEN).or(hostUsers));
+        java.security.Principal alice = () -> "alice";
+
+        ApiResponse signedIn = api.handle(get("/api/health", Map.of()).withUserPrincipal(alice));
+        ApiResponse anonymous = api.handle(get("/api/health", Map.of()));
+        ApiResponse withToken = api.handle(get("/api/health", Map.of("Authorization", "Bearer " + TOKEN))
+                .withUserPrincipal(alice));
+
+        assertThat(body(signedIn).has("services")).as("alice may read details").isTrue();
+        assertThat(body(anonymous).has("services")).isFalse();
+        assertThat(body(withToken).has("services")).isTrue();
+        assertThat(seen).as("the token wins: the host's authenticator is not asked").containsExactly("alice", "-");
+        assertThat(get("/x", Map.of()).withUserPrincipal(alice).withoutBody().userPrincipal()).contains(alice);
+        assertThat(get("/x", Map.of()).withUserPrincipal(alice).withRemoteAddress("10.0.0.1").userPrincipal()).contains(alice);
     }
 
     @Test

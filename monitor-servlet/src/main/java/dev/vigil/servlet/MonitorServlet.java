@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * the same bytes. The request body is handed over unread: the API authenticates the request from its
  * method, path and headers first, and only an endpoint that takes a body reads it, at most its cap
  * ({@link #MAX_BODY_BYTES} unless the operation sets its own; a longer declared body is refused with 413 unread, a longer chunked one as
- * soon as the cap is passed). Query parameters come from the query string only, never from a form body.
+ * soon as the cap is passed). Query parameters come from the query string only, never from a form body. The
+ * container's {@code getUserPrincipal()} (with Spring Security, the signed-in {@code Authentication}) is handed
+ * to the API's authenticator as {@link ApiRequest#userPrincipal()}.
  */
 public class MonitorServlet extends HttpServlet {
 
@@ -80,7 +82,7 @@ public class MonitorServlet extends HttpServlet {
         }
         return new ApiRequest(request.getMethod(), path, ApiRequest.parseQuery(request.getQueryString()), headers,
                 RequestBody.lazy(request.getContentLengthLong(), request::getInputStream),
-                request.getRemoteAddr() == null ? "" : request.getRemoteAddr());
+                request.getRemoteAddr() == null ? "" : request.getRemoteAddr(), request.getUserPrincipal());
     }
 
     private static void write(ApiResponse answer, HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -43,6 +43,7 @@ public class MonitorProperties {
     private final Query query = new Query();
     private final Store store = new Store();
     private final SecurityEvents securityEvents = new SecurityEvents();
+    private final Security security = new Security();
     private final Deployments deployments = new Deployments();
     private final Briefing briefing = new Briefing();
     private final Ingest ingest = new Ingest();
@@ -119,6 +120,10 @@ public class MonitorProperties {
 
     public SecurityEvents getSecurityEvents() {
         return securityEvents;
+    }
+
+    public Security getSecurity() {
+        return security;
     }
 
     public Deployments getDeployments() {
@@ -1389,6 +1394,73 @@ public class MonitorProperties {
 
         public void setHeaders(Map<String, String> headers) {
             this.headers = headers;
+        }
+    }
+
+    /**
+     * How users that Spring Security signed in reach Vigil ({@code monitor.security.*}): which of their authorities
+     * give which of Vigil's roles. Bearer tokens ({@code monitor.admin.token(s)}) keep working beside them.
+     */
+    public static class Security {
+
+        private final Roles roles = new Roles();
+
+        public Roles getRoles() {
+            return roles;
+        }
+    }
+
+    /**
+     * Authorities of a signed-in user that give each of Vigil's roles ({@code monitor.security.roles.*}). A
+     * name matches the authority of that name and, when it has no {@code ROLE_} prefix, the authority
+     * {@code ROLE_<name>} too: {@code ADMIN} matches a user with role {@code ADMIN}, {@code SCOPE_monitor.read}
+     * the scope of a JWT. Authorities named nowhere (Spring Security 7's {@code FACTOR_*}, say) give nothing; a
+     * user with none of these is known to Vigil but may do nothing (403).
+     */
+    public static class Roles {
+
+        /** Authorities that give role admin: everything. */
+        private List<String> admin = new ArrayList<>();
+
+        /** Authorities that give role operator: act on the service (and read). */
+        private List<String> operator = new ArrayList<>();
+
+        /** Authorities that give role read: read admin data. */
+        private List<String> read = new ArrayList<>();
+
+        /** Authorities that give role ingest: post error events only. */
+        private List<String> ingest = new ArrayList<>();
+
+        public List<String> getAdmin() {
+            return admin;
+        }
+
+        public void setAdmin(List<String> admin) {
+            this.admin = admin;
+        }
+
+        public List<String> getOperator() {
+            return operator;
+        }
+
+        public void setOperator(List<String> operator) {
+            this.operator = operator;
+        }
+
+        public List<String> getRead() {
+            return read;
+        }
+
+        public void setRead(List<String> read) {
+            this.read = read;
+        }
+
+        public List<String> getIngest() {
+            return ingest;
+        }
+
+        public void setIngest(List<String> ingest) {
+            this.ingest = ingest;
         }
     }
 

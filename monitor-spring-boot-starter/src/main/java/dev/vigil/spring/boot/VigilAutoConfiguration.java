@@ -75,6 +75,8 @@ public final class VigilAutoConfiguration {
     /** The caller that {@code monitor.ingest.token} authenticates. */
     static final String INGEST_CALLER = "ingest";
 
+    private static final String SPRING_SECURITY_AUTHENTICATION = "org.springframework.security.core.Authentication";
+
     private static final String BOOT_JVM_METRICS =
             "org.springframework.boot.micrometer.metrics.autoconfigure.jvm.JvmMetricsAutoConfiguration";
 
@@ -125,14 +127,20 @@ public final class VigilAutoConfiguration {
 
     /**
      * The bearer tokens of {@code monitor.admin.token} (the shared admin caller) and
-     * {@code monitor.admin.tokens.<name>.{token,roles}} (one caller per name). A host with its own sign-in
+     * {@code monitor.admin.tokens.<name>.{token,roles}} (one caller per name), then, with Spring Security on the
+     * class path, the user it signed in, with the roles of {@code monitor.security.roles.*}
+     * ({@link SpringSecurityAuthenticator}). A host with its own sign-in
      * defines its own {@link AdminAuthenticator} bean, and may combine it with this one through
      * {@link AdminAuthenticator#or}.
      */
     @Bean
     @ConditionalOnMissingBean
-    AdminAuthenticator vigilAdminAuthenticator(MonitorProperties properties) {
-        return tokens(properties.getAdmin(), properties.getIngest().getToken());
+    AdminAuthenticator vigilAdminAuthenticator(MonitorProperties properties, ListableBeanFactory beans) {
+        AdminAuthenticator tokens = tokens(properties.getAdmin(), properties.getIngest().getToken());
+        if (ClassUtils.isPresent(SPRING_SECURITY_AUTHENTICATION, classLoader(beans))) {
+            return tokens.or(SpringSecurityAuthenticator.of(properties.getSecurity().getRoles()));
+        }
+        return tokens;
     }
 
     static AdminAuthenticator tokens(MonitorProperties.Admin admin, String ingestToken) {
