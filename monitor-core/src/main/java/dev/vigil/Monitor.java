@@ -78,6 +78,7 @@ import dev.vigil.incident.SuspectDeployments;
 import dev.vigil.config.RuntimeConfig;
 import dev.vigil.deploy.Deployment;
 import dev.vigil.deploy.DeploymentSettings;
+import dev.vigil.export.MonitorGauges;
 import dev.vigil.deploy.DeploymentSource;
 import dev.vigil.deploy.DeploymentStore;
 import dev.vigil.health.CheckRunRecord;
@@ -151,6 +152,7 @@ public final class Monitor implements AutoCloseable {
     private final MeterRegistry meterRegistry;
     private final HealthRegistry health;
     private final MetricsHistory metrics;
+    private final @Nullable MonitorGauges gauges;
     private final JobMonitor jobs;
     private final AlertDispatcher dispatcher;
     private final AlertEngine alerts;
@@ -261,6 +263,8 @@ public final class Monitor implements AutoCloseable {
             alerts.register(AlertRuleRegistration.builder(INCIDENT_RULE, incidents.alertRule()).severity(Severity.CRITICAL)
                     .build());
         }
+        this.gauges = builder.exportGauges ? new MonitorGauges(meterRegistry, health, alerts::active, metrics,
+                builder.collectors.keySet(), builder.maxExportedBusinessSeries) : null;
         this.service = alertSettings.service();
         this.briefingSinks = builder.briefingSettings.deliverTo();
         for (String sink : briefingSinks) {
@@ -361,6 +365,9 @@ public final class Monitor implements AutoCloseable {
             if (runtimeConfig.get(RuntimeConfig.MONITORING_ENABLED)) { // off: checks, collection and evaluation pause
                 health.runDue();
                 metrics.collectIfDue();
+                if (gauges != null) {
+                    gauges.refresh();
+                }
                 if (alerts.evaluateIfDue()) {
                     refreshNotices();
                 }
@@ -878,6 +885,8 @@ public final class Monitor implements AutoCloseable {
         private final Map<String, MetricCollector> collectors = new LinkedHashMap<>();
         private boolean systemMetrics = true;
         private boolean bindSystemMeters = true;
+        private boolean exportGauges = true;
+        private int maxExportedBusinessSeries = MonitorGauges.DEFAULT_MAX_BUSINESS_SERIES;
         private Path diskPath = Path.of(".");
         private final List<HealthCheckRegistration> checks = new ArrayList<>();
         private AlertSettings alertSettings = AlertSettings.ofDefaults();
@@ -961,6 +970,21 @@ public final class Monitor implements AutoCloseable {
          */
         public Builder bindSystemMeters(boolean enabled) {
             this.bindSystemMeters = enabled;
+            return this;
+        }
+
+        /**
+         * Whether Vigil's health, alerts and the samples of the collectors registered here are exported as gauges
+         * into the registry (default true; {@link MonitorGauges}), with at most {@code maxBusinessSeries} series of
+         * collector samples.
+         */
+        public Builder exportGauges(boolean enabled, int maxBusinessSeries) {
+            if (maxBusinessSeries < 0) {
+                throw new IllegalArgumentException("monitor.metrics.export.max-business-series must not be negative, was "
+                        + maxBusinessSeries);
+            }
+            this.exportGauges = enabled;
+            this.maxExportedBusinessSeries = maxBusinessSeries;
             return this;
         }
 

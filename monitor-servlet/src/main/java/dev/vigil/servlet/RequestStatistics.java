@@ -164,7 +164,9 @@ public final class RequestStatistics implements MetricCollector {
         int codeSlot = statusCodes.slot(status);
         Series target = route.series(platform);
         target.record(statusClass, codeSlot, nanos);
-        target.timer(method, statusClass).record(nanos, TimeUnit.NANOSECONDS);
+        if (settings.recordTimer()) {
+            target.timer(method, statusClass).record(nanos, TimeUnit.NANOSECONDS);
+        }
         total.record(statusClass, codeSlot, nanos);
         if (tracksPlatforms) {
             platform.traffic.record(statusClass, codeSlot, nanos);

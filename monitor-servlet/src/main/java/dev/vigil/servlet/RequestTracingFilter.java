@@ -46,7 +46,10 @@ import org.jspecify.annotations.Nullable;
  * {@code method} (GET, POST... or OTHER), {@code route}, {@code status} (the class: 2xx, 4xx...),
  * {@code outcome} (SUCCESS, CLIENT_ERROR...) and, when a {@link TagResolver} is configured,
  * {@code platform}; the gauge {@value #ACTIVE_METER} counts requests in flight. Register one filter
- * per registry, for the {@code REQUEST} dispatch (other dispatches pass through unmeasured).
+ * per registry, for the {@code REQUEST} dispatch (other dispatches pass through unmeasured). Where the host's
+ * framework times requests already, {@link RequestTracingSettings#recordTimer()} off keeps the timer out of the
+ * registry (the statistics stay). Requests under {@link RequestTracingSettings#excludedPaths()} (Vigil's own API,
+ * Actuator) are left out of the statistics and the timer.
  *
  * <p>The route is resolved after the request was handled: Spring MVC's matched pattern
  * ({@value #SPRING_PATTERN_ATTRIBUTE}), else the {@link RouteResolver}, else — unless the answer is
@@ -94,6 +97,8 @@ public final class RequestTracingFilter implements Filter {
     private static final String SPRING_CATCH_ALL = "/**";
 
     private final RequestStatistics statistics;
+    private final RequestTracingSettings settings;
+    private final boolean excludedPaths;
     private final TagResolver tagResolver;
     private final RouteResolver routeResolver;
     private final boolean groupUnmatchedNotFound;
@@ -128,6 +133,8 @@ public final class RequestTracingFilter implements Filter {
         this.noticeHeader = builder.noticeHeader != null ? builder.noticeHeader
                 : builder.notices != null ? builder.notices.settings().header() : "";
         this.userResolver = builder.userResolver;
+        this.settings = builder.settings;
+        this.excludedPaths = !settings.excludedPaths().isEmpty();
         this.statistics = new RequestStatistics(builder.registry, builder.settings,
                 builder.tagResolver != TagResolver.NONE, builder.clock);
         Gauge.builder(ACTIVE_METER, active, LongAdder::sum)
@@ -196,12 +203,28 @@ public final class RequestTracingFilter implements Filter {
     }
 
     private void record(HttpServletRequest request, int status, long nanos) {
-        RequestStatistics.Route route = route(request, status);
-        statistics.record(route, platform(request), methodIndex(request.getMethod()), status, nanos);
+        String routeName;
+        if (excludedPaths && settings.excluded(request.getRequestURI(), contextPathLength(request))) {
+            routeName = RouteResolver.normalizePath(pathWithinContext(request));
+        } else {
+            RequestStatistics.Route route = route(request, status);
+            statistics.record(route, platform(request), methodIndex(request.getMethod()), status, nanos);
+            routeName = route.name;
+        }
         if (security != null) {
-            recordSecurityEvents(security, request, status, route.name);
+            recordSecurityEvents(security, request, status, routeName);
         }
         countUser(request, status);
+    }
+
+    private static int contextPathLength(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String contextPath = request.getContextPath();
+        return contextPath != null && !contextPath.isEmpty() && uri.startsWith(contextPath) ? contextPath.length() : 0;
+    }
+
+    private static String pathWithinContext(HttpServletRequest request) {
+        return request.getRequestURI().substring(contextPathLength(request));
     }
 
     private void recordSecurityEvents(SecurityEvents events, HttpServletRequest request, int status, String route) {

@@ -1,5 +1,9 @@
 package dev.vigil.servlet;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
 /**
  * Limits of the {@link RequestTracingFilter}: they bound its memory and the number of meters it
  * registers whatever paths and header values clients send.
@@ -22,8 +26,16 @@ package dev.vigil.servlet;
  * @param groupUnmatchedNotFound whether a 404 that no framework pattern or {@link RouteResolver}
  *        named (or that only Spring's {@code /**} catch-all matched) is recorded under the route
  *        {@code NOT_FOUND} instead of its path, so scanners probing random paths use one route
+ * @param recordTimer whether each request is also recorded as the Micrometer timer {@code http.route.requests} in
+ *        the host's registry; off where the host's framework times requests already (Spring Boot's
+ *        {@code http.server.requests}), the route statistics, history and alerts being unchanged
+ * @param excludedPaths path prefixes (after the context path) left out of the route statistics and the timer, such as
+ *        Vigil's own API and Actuator's endpoints; security events and notices still see those requests. A prefix
+ *        matches the path itself and the paths below it ({@code /actuator} matches {@code /actuator/health}, not
+ *        {@code /actuators})
  */
-public record RequestTracingSettings(int maxRoutes, int maxPlatforms, int maxSeries, boolean groupUnmatchedNotFound) {
+public record RequestTracingSettings(int maxRoutes, int maxPlatforms, int maxSeries, boolean groupUnmatchedNotFound,
+        boolean recordTimer, List<String> excludedPaths) {
 
     /** 200 routes unless configured otherwise. */
     public static final int DEFAULT_MAX_ROUTES = 200;
@@ -45,9 +57,43 @@ public record RequestTracingSettings(int maxRoutes, int maxPlatforms, int maxSer
         if (maxSeries < 1 || maxSeries > 100_000) {
             throw new IllegalArgumentException("monitor.requests.max-series must be 1..100000, was " + maxSeries);
         }
+        List<String> prefixes = new ArrayList<>();
+        for (String path : Objects.requireNonNull(excludedPaths, "excludedPaths")) {
+            String prefix = normalizePrefix(path);
+            if (!prefix.isEmpty() && !prefixes.contains(prefix)) {
+                prefixes.add(prefix);
+            }
+        }
+        excludedPaths = List.copyOf(prefixes);
     }
 
-    /** The defaults: 200 routes, 20 platforms, 500 series, unmatched 404s grouped. */
+    /** {@code "actuator/"} becomes {@code "/actuator"}; blank and {@code "/"} become empty (nothing is excluded by them). */
+    private static String normalizePrefix(String path) {
+        String prefix = Objects.requireNonNull(path, "excluded path").strip();
+        if (prefix.contains("*")) {
+            throw new IllegalArgumentException("monitor.requests.exclude-paths takes path prefixes, not patterns: " + path);
+        }
+        if (!prefix.startsWith("/")) {
+            prefix = "/" + prefix;
+        }
+        while (prefix.endsWith("/")) {
+            prefix = prefix.substring(0, prefix.length() - 1);
+        }
+        return prefix;
+    }
+
+    /** Whether {@code path}, from index {@code from}, is one of the excluded paths or below one. */
+    boolean excluded(String path, int from) {
+        for (String prefix : excludedPaths) {
+            int end = from + prefix.length();
+            if (path.startsWith(prefix, from) && (path.length() == end || path.charAt(end) == '/')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The defaults: 200 routes, 20 platforms, 500 series, unmatched 404s grouped, the timer recorded, no path excluded. */
     public static RequestTracingSettings ofDefaults() {
         return builder().build();
     }
@@ -63,6 +109,8 @@ public record RequestTracingSettings(int maxRoutes, int maxPlatforms, int maxSer
         private int maxPlatforms = DEFAULT_MAX_PLATFORMS;
         private int maxSeries = DEFAULT_MAX_SERIES;
         private boolean groupUnmatchedNotFound = DEFAULT_GROUP_UNMATCHED_NOT_FOUND;
+        private boolean recordTimer = true;
+        private List<String> excludedPaths = List.of();
 
         private Builder() {
         }
@@ -91,9 +139,22 @@ public record RequestTracingSettings(int maxRoutes, int maxPlatforms, int maxSer
             return this;
         }
 
+        /** Whether requests are also recorded as the timer {@code http.route.requests} in the host's registry (default true). */
+        public Builder recordTimer(boolean recordTimer) {
+            this.recordTimer = recordTimer;
+            return this;
+        }
+
+        /** Path prefixes left out of the route statistics and the timer (default: none). */
+        public Builder excludedPaths(List<String> excludedPaths) {
+            this.excludedPaths = List.copyOf(excludedPaths);
+            return this;
+        }
+
         /** Validates and builds. */
         public RequestTracingSettings build() {
-            return new RequestTracingSettings(maxRoutes, maxPlatforms, maxSeries, groupUnmatchedNotFound);
+            return new RequestTracingSettings(maxRoutes, maxPlatforms, maxSeries, groupUnmatchedNotFound, recordTimer,
+                    excludedPaths);
         }
     }
 }

@@ -132,6 +132,43 @@ class RequestTracingFilterTest {
     }
 
     @Test
+    void excludedPathsAreLeftOutOfStatisticsAndTheTimerIsOptional() throws Exception {
+        RequestTracingFilter filter = filter().settings(RequestTracingSettings.builder()
+                .recordTimer(false)
+                .excludedPaths(List.of("/pages/", "actuator"))
+                .build()).build();
+        server = shop(filter).serve("/actuator/*", (request, response) -> response.getWriter().write("up"))
+                .serve("/pagesx/*", (request, response) -> response.getWriter().write("not excluded")).start();
+
+        server.get("/bookings/1");
+        server.get("/pages/a");
+        server.get("/pages");
+        server.get("/actuator/health");
+        server.get("/pagesx/b");
+
+        await(() -> filter.statistics().total().requests() == 2);
+        assertThat(filter.statistics().snapshot()).extracting(RouteStatistics::route)
+                .containsExactlyInAnyOrder("/bookings/{id}", "/pagesx/b");
+        assertThat(registry.find(RequestTracingFilter.REQUESTS_METER).timers()).as("no timer when it is off").isEmpty();
+    }
+
+    @Test
+    void excludedPathsAreNormalisedAndPatternsRefused() {
+        RequestTracingSettings settings = RequestTracingSettings.builder()
+                .excludedPaths(List.of(" /api/ ", "actuator", "/", "/api"))
+                .build();
+        assertThat(settings.excludedPaths()).containsExactly("/api", "/actuator");
+        assertThat(settings.excluded("/api/health", 0)).isTrue();
+        assertThat(settings.excluded("/api", 0)).isTrue();
+        assertThat(settings.excluded("/apis", 0)).isFalse();
+        assertThat(settings.excluded("/ctx/actuator/prometheus", 4)).isTrue();
+        assertThat(RequestTracingSettings.ofDefaults().recordTimer()).isTrue();
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> RequestTracingSettings.builder().excludedPaths(List.of("/api/**")).build())
+                .withMessageContaining("monitor.requests.exclude-paths");
+    }
+
+    @Test
     void errorRatioIsTheShareOfServerErrors() throws Exception {
         RequestTracingFilter filter = filter().build();
         server = shop(filter).start();

@@ -49,6 +49,7 @@ public class MonitorProperties {
     private final Ingest ingest = new Ingest();
     private final Incidents incidents = new Incidents();
     private final Mcp mcp = new Mcp();
+    private final Actuator actuator = new Actuator();
 
     public boolean isEnabled() {
         return enabled;
@@ -140,6 +141,74 @@ public class MonitorProperties {
 
     public Mcp getMcp() {
         return mcp;
+    }
+
+    public Actuator getActuator() {
+        return actuator;
+    }
+
+    /**
+     * Vigil and Spring Boot Actuator health, on Boot 3.5 and 4. Read by the Actuator bridge (one rule for both lines:
+     * {@code dev.vigil.spring.actuator.ActuatorBridge}); declared here for validation and IDE completion.
+     */
+    public static class Actuator {
+
+        /** Whether Vigil's checks appear in /actuator/health as the component "vigil" (and in its probes' groups). */
+        private boolean contributor = true;
+
+        private final Indicators indicators = new Indicators();
+
+        public boolean isContributor() {
+            return contributor;
+        }
+
+        public void setContributor(boolean contributor) {
+            this.contributor = contributor;
+        }
+
+        public Indicators getIndicators() {
+            return indicators;
+        }
+    }
+
+    /** Actuator's health indicators run as Vigil checks named actuator.<name>. */
+    public static class Indicators {
+
+        /**
+         * Whether each Actuator health indicator becomes a Vigil check, except "vigil" itself, "db" while Vigil has
+         * its database check and "diskSpace" while Vigil has its disk check.
+         */
+        private boolean enabled = true;
+
+        /** Whether the imported checks are critical (DOWN makes the service DOWN) rather than degrading it. */
+        private boolean critical = true;
+
+        /** Actuator indicator names never imported. */
+        private List<String> exclude = new ArrayList<>(List.of("ping", "livenessState", "readinessState"));
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public boolean isCritical() {
+            return critical;
+        }
+
+        public void setCritical(boolean critical) {
+            this.critical = critical;
+        }
+
+        public List<String> getExclude() {
+            return exclude;
+        }
+
+        public void setExclude(List<String> exclude) {
+            this.exclude = exclude;
+        }
     }
 
     /** Where Vigil keeps check runs, alerts, silences, notifications, the audit trail, runtime switches and leases. */
@@ -723,6 +792,15 @@ public class MonitorProperties {
         /** Whether Vigil binds Micrometer's JVM/system binders; unset: only when Spring Boot does not. */
         private Boolean bindJvmMeters;
 
+        /**
+         * Whether each request is also recorded as the timer http.route.requests in the application's registry:
+         * auto (only when Spring's http.server.requests observation is not there), always or never. Vigil's route
+         * statistics, history and alerts do not depend on it.
+         */
+        private RouteTimer routeTimer = RouteTimer.AUTO;
+
+        private final Export export = new Export();
+
         public Duration getCollectInterval() {
             return collectInterval;
         }
@@ -762,6 +840,57 @@ public class MonitorProperties {
         public void setBindJvmMeters(Boolean bindJvmMeters) {
             this.bindJvmMeters = bindJvmMeters;
         }
+
+        public RouteTimer getRouteTimer() {
+            return routeTimer;
+        }
+
+        public void setRouteTimer(RouteTimer routeTimer) {
+            this.routeTimer = routeTimer;
+        }
+
+        public Export getExport() {
+            return export;
+        }
+    }
+
+    /** When the request tracing filter records the timer http.route.requests into the application's registry. */
+    public enum RouteTimer {
+        /** Unless Spring's http.server.requests observation filter is there (Actuator with Spring MVC). */
+        AUTO,
+        /** Always, even beside http.server.requests. */
+        ALWAYS,
+        /** Never: the route statistics stay in Vigil. */
+        NEVER
+    }
+
+    /** Vigil's state exported as gauges into the application's registry (Prometheus, OTLP...). */
+    public static class Export {
+
+        /**
+         * Whether vigil.health.status{check}, vigil.health.overall, vigil.alerts.active{severity,state} and
+         * vigil.business.<sample>{collector,...} (the application's own collectors) are registered.
+         */
+        private boolean enabled = true;
+
+        /** Series of the application's collectors exported at most; further ones stay in Vigil's history only. */
+        private int maxBusinessSeries = 500;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getMaxBusinessSeries() {
+            return maxBusinessSeries;
+        }
+
+        public void setMaxBusinessSeries(int maxBusinessSeries) {
+            this.maxBusinessSeries = maxBusinessSeries;
+        }
     }
 
     /** Request tracing by route. */
@@ -784,6 +913,15 @@ public class MonitorProperties {
 
         /** Request attribute (set by the application) naming the platform or tenant. */
         private String platformAttribute;
+
+        /**
+         * Whether Vigil's own API and dashboard paths and Actuator's base path (when Actuator shares the
+         * application's port) are left out of the route statistics.
+         */
+        private boolean excludeOwnPaths = true;
+
+        /** Further path prefixes left out of the route statistics, e.g. /internal (a prefix covers the paths below it). */
+        private List<String> excludePaths = new ArrayList<>();
 
         public boolean isEnabled() {
             return enabled;
@@ -831,6 +969,22 @@ public class MonitorProperties {
 
         public void setPlatformAttribute(String platformAttribute) {
             this.platformAttribute = platformAttribute;
+        }
+
+        public boolean isExcludeOwnPaths() {
+            return excludeOwnPaths;
+        }
+
+        public void setExcludeOwnPaths(boolean excludeOwnPaths) {
+            this.excludeOwnPaths = excludeOwnPaths;
+        }
+
+        public List<String> getExcludePaths() {
+            return excludePaths;
+        }
+
+        public void setExcludePaths(List<String> excludePaths) {
+            this.excludePaths = excludePaths;
         }
     }
 

@@ -39,6 +39,7 @@ import dev.vigil.store.MonitorStore;
 import dev.vigil.store.StoreSettings;
 import dev.vigil.store.StoredKind;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -54,7 +55,6 @@ import org.springframework.boot.info.GitProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.util.ClassUtils;
 
 /**
  * Builds and starts Vigil's {@link Monitor} from {@code monitor.*} properties, registering every
@@ -67,7 +67,11 @@ import org.springframework.util.ClassUtils;
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-        "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration"})
+        "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.jvm.JvmMetricsAutoConfiguration",
+        "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",
+        "org.springframework.boot.actuate.autoconfigure.metrics.JvmMetricsAutoConfiguration"})
 @ConditionalOnBooleanProperty(name = "monitor.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({MonitorProperties.class, MonitorAlertProperties.class, MonitorNoticeProperties.class})
 public final class VigilAutoConfiguration {
@@ -76,9 +80,6 @@ public final class VigilAutoConfiguration {
     static final String INGEST_CALLER = "ingest";
 
     private static final String SPRING_SECURITY_AUTHENTICATION = "org.springframework.security.core.Authentication";
-
-    private static final String BOOT_JVM_METRICS =
-            "org.springframework.boot.micrometer.metrics.autoconfigure.jvm.JvmMetricsAutoConfiguration";
 
     @Bean
     @ConditionalOnMissingBean
@@ -259,8 +260,9 @@ public final class VigilAutoConfiguration {
             builder.meterRegistry(hostRegistry);
         }
         Boolean bind = properties.getMetrics().getBindJvmMeters();
-        builder.bindSystemMeters(bind != null ? bind
-                : !ClassUtils.isPresent(BOOT_JVM_METRICS, VigilAutoConfiguration.class.getClassLoader()));
+        builder.bindSystemMeters(bind != null ? bind : !hostBindsJvmMeters(beans));
+        MonitorProperties.Export export = properties.getMetrics().getExport();
+        builder.exportGauges(export.isEnabled(), export.getMaxBusinessSeries());
         registrations.orderedStream().forEach(builder::healthCheck);
         Map<String, HealthCheck> checks = beans.getBeansOfType(HealthCheck.class);
         checks.forEach(builder::healthCheck);
@@ -283,6 +285,15 @@ public final class VigilAutoConfiguration {
         apiCustomizers.orderedStream().forEach(customizer -> customizer.customize(monitor.api()));
         properties.getJobs().getExpect().forEach((job, expectation) -> monitor.jobs().expect(job, expectation(job, expectation)));
         return monitor;
+    }
+
+    /**
+     * Whether the context binds Micrometer's JVM meters itself: Spring Boot's {@code JvmMetricsAutoConfiguration}
+     * (Boot 3.5 and 4 alike) or the application defines a {@link JvmGcMetrics} bean. Bean definitions are all known
+     * when the monitor is created, whatever the order of the auto-configurations.
+     */
+    static boolean hostBindsJvmMeters(ListableBeanFactory beans) {
+        return beans.getBeanNamesForType(JvmGcMetrics.class, true, false).length > 0;
     }
 
     static SecurityEventSettings securityEvents(MonitorProperties.SecurityEvents properties) {

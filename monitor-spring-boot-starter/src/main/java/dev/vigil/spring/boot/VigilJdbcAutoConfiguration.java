@@ -34,8 +34,9 @@ import org.springframework.core.env.Environment;
  * Vigil's history, {@code GET /api/admin/queries} lists the statement shapes, and the primary
  * DataSource gets the {@code database} health check.
  */
-@AutoConfiguration(after = VigilAutoConfiguration.class,
-        afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@AutoConfiguration(after = VigilAutoConfiguration.class, afterName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration"})
 @ConditionalOnClass({DataSource.class, DataSourceHealthCheck.class})
 @ConditionalOnBooleanProperty(name = "monitor.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MonitorProperties.class)

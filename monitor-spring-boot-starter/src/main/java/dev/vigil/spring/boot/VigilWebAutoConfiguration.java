@@ -1,5 +1,7 @@
 package dev.vigil.spring.boot;
 
+import java.util.ArrayList;
+import java.util.List;
 import dev.vigil.Monitor;
 import dev.vigil.servlet.MonitorServlet;
 import dev.vigil.servlet.RequestTracingFilter;
@@ -8,6 +10,7 @@ import dev.vigil.servlet.ServletMonitoring;
 import dev.vigil.servlet.TagResolver;
 import dev.vigil.servlet.UserResolver;
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -18,6 +21,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 /**
  * Traces every request by route ({@link RequestTracingFilter}, which also marks routes of affected notice areas
@@ -32,6 +38,9 @@ public final class VigilWebAutoConfiguration {
 
     /** Early, before Spring Security (-100), so rejected requests are measured too. */
     public static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+    private static final String OBSERVATION_FILTER = "org.springframework.web.filter.ServerHttpObservationFilter";
+    private static final String ACTUATOR_ENDPOINTS = "org.springframework.boot.actuate.endpoint.web.WebEndpointResponse";
 
     @Bean
     @ConditionalOnMissingBean
@@ -62,7 +71,7 @@ public final class VigilWebAutoConfiguration {
     @ConditionalOnMissingBean(name = "vigilRequestTracingFilter")
     @ConditionalOnBooleanProperty(name = "monitor.requests.enabled", matchIfMissing = true)
     FilterRegistrationBean<RequestTracingFilter> vigilRequestTracingFilter(Monitor monitor, MonitorProperties properties,
-            TagResolver tagResolver, UserResolver userResolver) {
+            TagResolver tagResolver, UserResolver userResolver, ListableBeanFactory beans, Environment environment) {
         MonitorProperties.Requests requests = properties.getRequests();
         RequestTracingFilter filter = RequestTracingFilter.builder(monitor)
                 .tagResolver(tagResolver)
@@ -71,6 +80,8 @@ public final class VigilWebAutoConfiguration {
                         .maxRoutes(requests.getMaxRoutes())
                         .maxPlatforms(requests.getMaxPlatforms())
                         .maxSeries(requests.getMaxSeries())
+                        .recordTimer(recordsRouteTimer(properties.getMetrics().getRouteTimer(), beans))
+                        .excludedPaths(excludedPaths(requests, monitor, environment, beans))
                         .build())
                 .build();
         ServletMonitoring.collect(monitor, filter);
@@ -81,6 +92,57 @@ public final class VigilWebAutoConfiguration {
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    /**
+     * Whether the filter records {@code http.route.requests} into the registry: {@code auto} only when Spring's
+     * {@code ServerHttpObservationFilter} (which records {@code http.server.requests}) is not defined, as a bean or
+     * through a {@code FilterRegistrationBean}, so each request is timed once in the registry.
+     */
+    static boolean recordsRouteTimer(MonitorProperties.RouteTimer setting, ListableBeanFactory beans) {
+        return switch (setting) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case AUTO -> !hasObservationFilter(beans);
+        };
+    }
+
+    static boolean hasObservationFilter(ListableBeanFactory beans) {
+        ClassLoader loader = VigilWebAutoConfiguration.class.getClassLoader();
+        if (!ClassUtils.isPresent(OBSERVATION_FILTER, loader)) {
+            return false;
+        }
+        Class<?> type = ClassUtils.resolveClassName(OBSERVATION_FILTER, loader);
+        return beans.getBeanNamesForType(type, true, false).length > 0
+                || beans.getBeanNamesForType(ResolvableType.forClassWithGenerics(FilterRegistrationBean.class, type),
+                        true, false).length > 0;
+    }
+
+    /**
+     * {@code monitor.requests.exclude-paths}, and with {@code exclude-own-paths} Vigil's API and dashboard mounts and
+     * Actuator's base path when Actuator answers on the application's port.
+     */
+    static List<String> excludedPaths(MonitorProperties.Requests requests, Monitor monitor, Environment environment,
+            ListableBeanFactory beans) {
+        List<String> paths = new ArrayList<>(requests.getExcludePaths());
+        if (requests.isExcludeOwnPaths()) {
+            monitor.api().mounts().forEach(mount -> paths.add(mount.path()));
+            if (ClassUtils.isPresent(ACTUATOR_ENDPOINTS, VigilWebAutoConfiguration.class.getClassLoader())
+                    && sharesApplicationPort(environment)) {
+                String basePath = environment.getProperty("management.endpoints.web.base-path", "/actuator");
+                if (!basePath.isBlank() && !basePath.strip().equals("/")) {
+                    paths.add(basePath.strip());
+                }
+            }
+        }
+        return paths;
+    }
+
+    /** Whether Actuator's endpoints are served by the application's own server (no separate management port). */
+    private static boolean sharesApplicationPort(Environment environment) {
+        String management = environment.getProperty("management.server.port");
+        return management == null || management.isBlank()
+                || management.strip().equals(environment.getProperty("server.port", "8080").strip());
     }
 
     private static boolean hasText(String value) {

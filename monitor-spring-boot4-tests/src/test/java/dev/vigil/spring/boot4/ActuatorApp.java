@@ -1,0 +1,40 @@
+package dev.vigil.spring.boot4;
+
+import java.util.List;
+import dev.vigil.metrics.MetricCollector;
+import dev.vigil.metrics.MetricSample;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A fresh Spring Boot 4 application as a user writes it: Spring MVC, Actuator, Prometheus, an H2 DataSource, the
+ * Vigil starter, one business collector and one health indicator of its own. Extend it here (security, more routes).
+ */
+@SpringBootApplication
+public class ActuatorApp {
+
+    /** The application's own collector: exported as vigil.business.orders.open{collector="orders",region="eu"}. */
+    @Bean
+    MetricCollector orders() {
+        return () -> List.of(MetricSample.of("orders.open", 7, "region", "eu"));
+    }
+
+    /** An Actuator indicator of the application's: Vigil runs it as the check actuator.payments. */
+    @Bean
+    HealthIndicator paymentsHealthIndicator() {
+        return () -> Health.up().withDetail("provider", "test").build();
+    }
+
+    @RestController
+    static class Greetings {
+        @GetMapping("/hello/{id}")
+        String hello(@PathVariable String id) {
+            return "hello " + id;
+        }
+    }
+}
