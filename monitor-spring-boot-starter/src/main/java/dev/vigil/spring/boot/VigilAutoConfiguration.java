@@ -55,6 +55,7 @@ import org.springframework.boot.info.GitProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 /**
  * Builds and starts Vigil's {@link Monitor} from {@code monitor.*} properties, registering every
