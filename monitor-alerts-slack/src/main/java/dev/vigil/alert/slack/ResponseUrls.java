@@ -28,8 +28,13 @@ final class ResponseUrls {
         this.prefixes = prefixes.stream().map(ResponseUrls::prefix).toList();
     }
 
+    /** A URL prefix, or a bare host standing for {@code https://<host>/}. */
     private static URI prefix(String text) {
-        Optional<URI> uri = parse(Objects.requireNonNull(text, "prefix").strip());
+        String value = Objects.requireNonNull(text, "prefix").strip();
+        if (!value.contains("://") && !value.isEmpty() && !value.contains("/")) {
+            value = "https://" + value + "/";
+        }
+        Optional<URI> uri = parse(value);
         if (uri.isEmpty()) {
             throw new IllegalArgumentException("monitor.alerts.slack.response-url-hosts: '" + text
                     + "' is not an http(s) URL prefix such as https://hooks.slack.com/");

@@ -554,7 +554,7 @@ public final class SlackInteractions {
 
         /**
          * The URL prefixes a payload's {@code response_url} must start with (default {@code https://hooks.slack.com/});
-         * tests point it at a local stub, e.g. {@code http://127.0.0.1:8089/}.
+         * a bare host stands for {@code https://<host>/}. Tests point it at a local stub, e.g. {@code http://127.0.0.1:8089/}.
          */
         public Builder responseUrlPrefixes(List<String> prefixes) {
             this.responseUrlPrefixes = List.copyOf(prefixes);
