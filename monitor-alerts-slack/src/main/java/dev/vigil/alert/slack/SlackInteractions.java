@@ -43,6 +43,7 @@ import dev.vigil.briefing.BriefingService;
 import dev.vigil.incident.FixSuggestion;
 import dev.vigil.incident.Incident;
 import dev.vigil.internal.Json;
+import dev.vigil.internal.KeyedRateLimiter;
 import dev.vigil.security.Caller;
 import dev.vigil.security.Role;
 import dev.vigil.security.event.SecurityEvent;
@@ -62,8 +63,9 @@ import org.slf4j.LoggerFactory;
  * <li>the raw body (at most {@link #MAX_BODY_BYTES}) is checked against {@code X-Slack-Signature} and
  *     {@code X-Slack-Request-Timestamp} ({@link SlackSignature}: one of the signing secrets, timestamp within 5
  *     minutes of the monitor's clock either way); otherwise 401 and nothing else happens;</li>
- * <li>only then is the form decoded and the payload's JSON read; a press whose {@code trigger_id} was seen in the
- *     last 10 minutes is acknowledged and ignored (Slack retries, replays);</li>
+ * <li>only then is the form decoded and the payload's JSON read; one Slack user may press
+ *     {@value #PRESS_BURST} buttons in a burst, then one every 2 seconds (429 beyond); a press whose
+ *     {@code trigger_id} was seen in the last 10 minutes is acknowledged and ignored (Slack retries, replays);</li>
  * <li>the {@code response_url} must lie below an allowed prefix (default {@code https://hooks.slack.com/}): Vigil
  *     never posts to a URL a payload chose;</li>
  * <li>the Slack user must be mapped to a role ({@code monitor.alerts.slack.users.<user id>: operator}) that allows
@@ -103,6 +105,9 @@ public final class SlackInteractions {
     public static final int MAX_BODY_BYTES = 256 * 1024;
     /** How long a {@code trigger_id} is remembered to drop repeats; beyond it the timestamp check refuses them. */
     static final Duration REMEMBER = Duration.ofMinutes(10);
+    /** Presses one Slack user may make in a burst, and how fast the allowance comes back: one every 2 seconds. */
+    static final int PRESS_BURST = 10;
+    static final double PRESSES_PER_SECOND = 0.5;
 
     private static final Logger log = LoggerFactory.getLogger(SlackInteractions.class);
     private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9]{1,40}");
@@ -116,6 +121,7 @@ public final class SlackInteractions {
     private final SlackReplySink replySink;
     private final LinkedHashMap<String, Instant> seen = new LinkedHashMap<>(); // guarded by itself
     private volatile @Nullable Monitor monitor;
+    private volatile @Nullable KeyedRateLimiter limiter;
 
     private SlackInteractions(Builder builder) {
         this.secrets = List.copyOf(builder.secrets);
@@ -159,6 +165,7 @@ public final class SlackInteractions {
             throw new IllegalStateException("Slack interactions answer through the alert sink '" + REPLY_SINK
                     + "': register SlackInteractions.replySink() with Monitor.Builder.replySink under that name");
         }
+        this.limiter = new KeyedRateLimiter(monitor.clock(), PRESS_BURST, PRESSES_PER_SECOND, MAX_REMEMBERED);
         this.monitor = monitor;
     }
 
@@ -208,11 +215,19 @@ public final class SlackInteractions {
             throw ApiException.badRequest("the payload must be a JSON object");
         }
         if (!"block_actions".equals(payload.path("type").asText())) {
-            return ignored("type " + payload.path("type").asText("none"));
+            String type = payload.path("type").asText("none");
+            return ignored("type " + (type.length() > 40 ? type.substring(0, 40) : type));
         }
         String userId = payload.path("user").path("id").asText("");
         if (!USER_ID.matcher(userId).matches()) {
             throw ApiException.badRequest("user.id is missing or not a Slack user id");
+        }
+        KeyedRateLimiter presses = limiter;
+        Duration wait = presses == null ? Duration.ZERO : presses.acquire(userId);
+        if (!wait.isZero() && !wait.isNegative()) {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            return Result.error(429, "too_many_requests", "Slack user " + userId + " pressed too many buttons; retry in "
+                    + seconds + " s").withHeader("Retry-After", Long.toString(seconds));
         }
         String userName = payload.path("user").path("username").asText(payload.path("user").path("name").asText(""));
         Optional<java.net.URI> responseUrl = responseUrls.allowed(payload.path("response_url").asText(""));
@@ -239,6 +254,9 @@ public final class SlackInteractions {
             press = Press.of(kind, pressed.path("value").asText(""));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("the button's value is not what Vigil put there: " + e.getMessage());
+        }
+        if (!press.action().equals(actionId.substring(colon + 1))) {
+            throw ApiException.badRequest("the button's action_id and value name different actions");
         }
         String url = responseUrl.get().toString();
         String who = callerId(userId, userName);

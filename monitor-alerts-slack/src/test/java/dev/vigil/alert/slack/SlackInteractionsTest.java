@@ -382,4 +382,31 @@ class SlackInteractionsTest {
         assertThat(get.status()).isEqualTo(405);
         assertThat(URI.create(responseUrl()).getPort()).isEqualTo(slack.port());
     }
+
+    @Test
+    void oneUserPressingTooFastIsSlowedDown() {
+        int accepted = 0;
+        ApiResponse last = null;
+        for (int i = 0; i < SlackInteractions.PRESS_BURST + 1; i++) {
+            last = signed(payload(READER, "reader", "vigil_action:start_curation",
+                    Map.of("action", "start_curation", "params", Map.of()), responseUrl()));
+            accepted += last.status() == 200 ? 1 : 0;
+        }
+
+        assertThat(accepted).isEqualTo(SlackInteractions.PRESS_BURST);
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(last.headers()).containsEntry("Retry-After", "2");
+        assertThat(curations).hasValue(0);
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(signed(press(READER, "start_curation")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aButtonWhoseIdAndValueDisagreeIsRefused() {
+        String body = payload(OPERATOR, "roadrunner", "vigil_action:start_curation",
+                Map.of("action", "restart_workers", "params", Map.of()), responseUrl());
+
+        assertThat(signed(body).status()).isEqualTo(400);
+        assertNothingHappened();
+    }
 }
