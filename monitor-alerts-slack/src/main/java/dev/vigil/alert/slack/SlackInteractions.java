@@ -519,7 +519,8 @@ public final class SlackInteractions {
                 if (!json.get("params").isObject()) {
                     throw new IllegalArgumentException("params is not an object");
                 }
-                params.putAll(Json.mapper().convertValue(json.get("params"), Map.class));
+                json.get("params").fields().forEachRemaining(field ->
+                        params.put(field.getKey(), Json.mapper().convertValue(field.getValue(), Object.class)));
             }
             String requester = text(json, "requester");
             String token = text(json, "token");
