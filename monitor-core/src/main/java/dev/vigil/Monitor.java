@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -231,7 +232,9 @@ public final class Monitor implements AutoCloseable {
         }
         Map<String, AlertSink> sinks = new LinkedHashMap<>(builder.sinks);
         sinks.putIfAbsent(LogAlertSink.NAME, new LogAlertSink());
-        AlertRouter router = builder.routes.isEmpty() ? AlertRouter.defaults(sinks.keySet()) : AlertRouter.of(builder.routes);
+        Set<String> routable = new LinkedHashSet<>(sinks.keySet());
+        routable.removeAll(builder.replySinks); // reply sinks answer chat interactions only, never alerts
+        AlertRouter router = builder.routes.isEmpty() ? AlertRouter.defaults(routable) : AlertRouter.of(builder.routes);
         this.dispatcher = new AlertDispatcher(clock, store.outbox(), sinks, router, builder.deliverySettings);
         this.audit = store.audit();
         Map<String, Object> runtimeDefaults = new LinkedHashMap<>();
@@ -892,6 +895,7 @@ public final class Monitor implements AutoCloseable {
         private AlertSettings alertSettings = AlertSettings.ofDefaults();
         private DeliverySettings deliverySettings = DeliverySettings.ofDefaults();
         private final Map<String, AlertSink> sinks = new LinkedHashMap<>();
+        private final Set<String> replySinks = new LinkedHashSet<>();
         private final List<Route> routes = new ArrayList<>();
         private final List<AlertRuleRegistration> rules = new ArrayList<>();
         private boolean defaultAlertRules = true;
@@ -1053,6 +1057,17 @@ public final class Monitor implements AutoCloseable {
             if (sinks.putIfAbsent(name, Objects.requireNonNull(sink, "sink")) != null) {
                 throw new IllegalArgumentException("an alert sink named '" + name + "' is already registered");
             }
+            return this;
+        }
+
+        /**
+         * Adds a sink that answers chat interactions (notifications of kind {@link Notification.Kind#REPLY}, put in the
+         * outbox for it by name, e.g. the Slack module's {@code slack-replies}): the default routes leave it out, so
+         * alerts never reach it.
+         */
+        public Builder replySink(String name, AlertSink sink) {
+            alertSink(name, sink);
+            replySinks.add(name);
             return this;
         }
 

@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * What a sink delivers: an alert that fires (first time or repeat) or that resolved, or a report such as the
- * daily briefing (kind {@link Kind#BRIEFING}: its alert carries severity INFO and the report's text as message).
+ * What a sink delivers: an alert that fires (first time or repeat) or that resolved, a report such as the
+ * daily briefing (kind {@link Kind#BRIEFING}: its alert carries severity INFO and the report's text as message), or
+ * a reply to a chat interaction (kind {@link Kind#REPLY}).
  *
  * @param id unique per notification; sinks may use it as an idempotency key
  * @param kind firing, resolved, or a briefing
@@ -27,7 +28,13 @@ public record Notification(String id, Kind kind, Alert alert, String service, In
          * alert is rule {@code daily-briefing}, severity INFO, labelled with the date, its message the briefing's
          * chat text.
          */
-        BRIEFING;
+        BRIEFING,
+        /**
+         * Not an alert but an answer to a chat interaction, e.g. the outcome of an action button pressed in Slack,
+         * sent through the outbox (so it is retried) to the one sink that answers such interactions: the alert is
+         * severity INFO, its message the answer, its labels say where it goes. Never routed to other sinks.
+         */
+        REPLY;
 
         /** Lower-case name as used in JSON. */
         public String jsonName() {

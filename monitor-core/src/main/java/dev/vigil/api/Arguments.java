@@ -53,8 +53,8 @@ public final class Arguments {
     }
 
     /**
-     * The body's bytes as they came, for an operation declared with {@link Operation.Builder#rawJsonBody()}
-     * (its content type checked, its size capped, nothing parsed).
+     * The body's bytes as they came, for an operation declared with {@link Operation.Builder#rawJsonBody()} or
+     * {@link Operation.Builder#rawFormBody()} (its content type checked, its size capped, nothing parsed).
      *
      * @throws IllegalStateException if the operation does not read its body raw
      */

@@ -108,6 +108,16 @@ public record BodySpec(List<BodyField> fields) {
      * @throws ApiException 415 for a body that is not JSON, 413 for one above the cap, 400 if it cannot be read
      */
     public static byte[] readRaw(ApiRequest request, int maxBytes) {
+        return readRaw(request, maxBytes, Operation.JSON);
+    }
+
+    /**
+     * Like {@link #readRaw(ApiRequest, int)} for a body of {@code mediaType}: {@link Operation#JSON}, or
+     * {@link Operation#FORM} for a form-encoded body (charset utf-8, if any), read as it came and not decoded.
+     *
+     * @throws ApiException 415 for a body of another type, 413 for one above the cap, 400 if it cannot be read
+     */
+    public static byte[] readRaw(ApiRequest request, int maxBytes, String mediaType) {
         RequestBody body = request.body();
         if (body.declaredLength() == 0) {
             return new byte[0];
@@ -119,7 +129,11 @@ public record BodySpec(List<BodyField> fields) {
             }
             return new byte[0];
         }
-        requireJson(contentType.get());
+        if (mediaType.equals(Operation.FORM)) {
+            requireType(contentType.get(), Operation.FORM);
+        } else {
+            requireJson(contentType.get());
+        }
         return body.read(maxBytes);
     }
 
@@ -189,15 +203,21 @@ public record BodySpec(List<BodyField> fields) {
     // ---------------------------------------------------------------- reading
 
     private static void requireJson(String contentType) {
+        requireType(contentType, Operation.JSON);
+    }
+
+    private static void requireType(String contentType, String mediaType) {
         String[] parts = contentType.split(";");
-        boolean json = parts[0].strip().equalsIgnoreCase("application/json");
+        boolean json = parts[0].strip().equalsIgnoreCase(mediaType);
         for (int i = 1; i < parts.length && json; i++) {
             String[] parameter = parts[i].split("=", 2);
             String value = parameter.length == 2 ? parameter[1].strip().replace("\"", "") : "";
             json = parameter[0].strip().equalsIgnoreCase("charset") && value.equalsIgnoreCase("utf-8");
         }
         if (!json) {
-            throw unsupported("'" + echo(contentType.strip()) + "'");
+            throw mediaType.equals(Operation.JSON) ? unsupported("'" + echo(contentType.strip()) + "'")
+                    : new ApiException(415, "unsupported_media_type", "send the body with 'Content-Type: " + mediaType
+                            + "' (charset utf-8, if any); the request had '" + echo(contentType.strip()) + "'", null);
         }
     }
 

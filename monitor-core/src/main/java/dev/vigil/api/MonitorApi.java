@@ -196,7 +196,7 @@ public final class MonitorApi {
         }
         Arguments arguments = arguments(operation, match.variables(operation), request);
         if (operation.rawBody()) {
-            arguments = arguments.withRawBody(BodySpec.readRaw(request, operation.maxBodyBytes()));
+            arguments = arguments.withRawBody(BodySpec.readRaw(request, operation.maxBodyBytes(), operation.rawContentType()));
         } else {
             BodySpec spec = operation.bodySelector() != null
                     ? operation.bodySelector().select(arguments).orElse(null)

@@ -41,12 +41,19 @@ import org.jspecify.annotations.Nullable;
  * @param maxBodyBytes the largest body read (default {@link MonitorApi#MAX_BODY_BYTES}); a longer one is
  *        answered 413 without being read past the cap
  * @param rawBody whether the body is handed to the handler as the bytes that came
- *        ({@link Arguments#rawBody()}), its JSON content type checked but not parsed
+ *        ({@link Arguments#rawBody()}), its content type checked but not parsed
  * @param rateLimit who may call how often, checked after access and before the body is read, or null
+ * @param rawContentType for a raw body, the media type it must have: {@link #JSON} (the default) or
+ *        {@link #FORM} for a form-encoded body (e.g. a Slack interaction, whose signature covers the encoded bytes)
  */
 public record Operation(String id, String method, Base base, String path, Access access, String description,
         InputSchema input, boolean changesState, Handler handler, @Nullable BodySelector bodySelector,
-        int maxBodyBytes, boolean rawBody, @Nullable RateLimit rateLimit) {
+        int maxBodyBytes, boolean rawBody, @Nullable RateLimit rateLimit, String rawContentType) {
+
+    /** The JSON media type, {@code application/json}. */
+    public static final String JSON = "application/json";
+    /** The form media type, {@code application/x-www-form-urlencoded}. */
+    public static final String FORM = "application/x-www-form-urlencoded";
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
@@ -96,6 +103,11 @@ public record Operation(String id, String method, Base base, String path, Access
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(rawContentType, "rawContentType");
+        if (!rawContentType.equals(JSON) && !rawContentType.equals(FORM)) {
+            throw new IllegalArgumentException("operation " + id + ": a raw body is " + JSON + " or " + FORM
+                    + ", was " + rawContentType);
+        }
         if (!id.matches("[a-z][a-z0-9-]*(\\.[a-z0-9-]+)*") || id.length() > 80) {
             throw new IllegalArgumentException("an operation id is lower-case words joined by '.' or '-', was '" + id + "'");
         }
@@ -163,6 +175,7 @@ public record Operation(String id, String method, Base base, String path, Access
         private int maxBodyBytes = MonitorApi.MAX_BODY_BYTES;
         private boolean rawBody;
         private @Nullable RateLimit rateLimit;
+        private String rawContentType = JSON;
 
         private Builder(String id, String method, String path) {
             this.id = id;
@@ -223,6 +236,19 @@ public record Operation(String id, String method, Base base, String path, Access
          */
         public Builder rawJsonBody() {
             this.rawBody = true;
+            this.rawContentType = JSON;
+            return this;
+        }
+
+        /**
+         * Hands the body to the handler as the bytes that came ({@link Arguments#rawBody()}), still form-encoded:
+         * its content type must be {@code application/x-www-form-urlencoded} and its size within
+         * {@link #maxBodyBytes}. Nothing parses it before the handler, which may check a signature over the
+         * exact bytes first and then decode it ({@link ApiRequest#parseQuery}).
+         */
+        public Builder rawFormBody() {
+            this.rawBody = true;
+            this.rawContentType = FORM;
             return this;
         }
 
@@ -248,7 +274,7 @@ public record Operation(String id, String method, Base base, String path, Access
             }
             return new Operation(id, method, base, path, access, description, input,
                     changesState != null ? changesState : !method.equals("GET"), handler, bodySelector, maxBodyBytes,
-                    rawBody, rateLimit);
+                    rawBody, rateLimit, rawContentType);
         }
     }
 }

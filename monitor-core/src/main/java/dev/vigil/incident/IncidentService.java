@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import dev.vigil.action.ActionService;
 import dev.vigil.action.TriggerOutcome;
@@ -491,6 +492,40 @@ public final class IncidentService {
             noteAttempt(fix, incident.id(), clock.instant());
         }
         return outcome;
+    }
+
+    /**
+     * Like {@link #runFix(String, Caller)} without waiting for the run, with an idempotency key (a repeat with the
+     * same key replays the first run's outcome) and, for a critical fix, the approval token a first trigger
+     * handed out: for chat buttons, which must be answered at once and may be delivered twice.
+     *
+     * @throws java.util.NoSuchElementException if there is no such incident
+     * @throws IllegalStateException if it is resolved, has no known fix, or actions are not available
+     */
+    public CompletableFuture<TriggerOutcome> runFixAsync(String id, Caller caller, @Nullable String idempotencyKey,
+            @Nullable String approvalToken) {
+        Incident incident = find(id).orElseThrow(() -> new java.util.NoSuchElementException("no incident " + id));
+        if (!incident.open()) {
+            throw new IllegalStateException("incident " + id + " is resolved; there is nothing to fix");
+        }
+        FixSuggestion fix = suggestedFix(incident)
+                .orElseThrow(() -> new IllegalStateException("incident " + id + " has no known fix; bind one first"));
+        ActionService service = actions;
+        if (service == null) {
+            throw new IllegalStateException("no actions are available to run known fixes");
+        }
+        Instant at = clock.instant();
+        TriggerRequest request = TriggerRequest.of(fix.action(), Map.of(), caller).withIdempotencyKey(idempotencyKey)
+                .withApprovalToken(approvalToken);
+        return service.triggerAsync(request).thenApply(outcome -> {
+            if (!outcome.replayed()) {
+                auditFixRun(incident.id(), fix, caller.id(), outcome);
+                if (outcome.ran()) {
+                    noteAttempt(fix, incident.id(), at);
+                }
+            }
+            return outcome;
+        });
     }
 
     private void autoFix(Incident incident, FixSuggestion fix) {

@@ -255,4 +255,21 @@ class BodySpecTest {
         assertThatThrownBy(() -> BodyField.string("a").between(1, 2)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> BodyField.integer("a").between(1.5, 2)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aRawFormBodyIsReadAsItCameAndOnlyWithTheFormContentType() {
+        byte[] form = "payload=%7B%22type%22%3A%22block_actions%22%7D".getBytes(StandardCharsets.UTF_8);
+        ApiRequest request = new ApiRequest("POST", "/x", Map.of(),
+                Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"), form);
+        assertThat(BodySpec.readRaw(request, 1024, Operation.FORM)).isEqualTo(form);
+
+        ApiRequest json = new ApiRequest("POST", "/x", Map.of(), Map.of("Content-Type", "application/json"), form);
+        ApiException refused = catchThrowableOfType(ApiException.class, () -> BodySpec.readRaw(json, 1024, Operation.FORM));
+        assertThat(refused.status()).isEqualTo(415);
+        assertThat(refused.getMessage()).contains("application/x-www-form-urlencoded");
+        ApiException formForJson = catchThrowableOfType(ApiException.class, () -> BodySpec.readRaw(request, 1024));
+        assertThat(formForJson.status()).isEqualTo(415);
+        ApiException tooLong = catchThrowableOfType(ApiException.class, () -> BodySpec.readRaw(request, 10, Operation.FORM));
+        assertThat(tooLong.status()).isEqualTo(413);
+    }
 }

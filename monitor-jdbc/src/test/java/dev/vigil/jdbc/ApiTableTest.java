@@ -7,13 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import dev.vigil.Monitor;
+import dev.vigil.alert.slack.SlackInteractions;
 import dev.vigil.api.ApiTable;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's table of operations is the registry's: core's operations and the JDBC module's, rendered by
- * {@link ApiTable}, must stand verbatim between the README's operation markers.
+ * The README's table of operations is the registry's: core's operations, the JDBC module's and the Slack module's,
+ * rendered by {@link ApiTable}, must stand verbatim between the README's operation markers.
  */
 class ApiTableTest {
 
@@ -31,6 +32,7 @@ class ApiTableTest {
             JdbcDataSource h2 = new JdbcDataSource();
             h2.setURL("jdbc:h2:mem:api-table-" + UUID.randomUUID());
             JdbcMonitoring.install(monitor, MonitoredDataSource.wrap(h2, monitor));
+            monitor.api().register(SlackInteractions.builder().signingSecret("unused").build().operation());
             table = ApiTable.markdown(monitor.api());
         }
         String readme = Files.readString(README, StandardCharsets.UTF_8);

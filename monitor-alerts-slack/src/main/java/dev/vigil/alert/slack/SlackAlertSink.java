@@ -55,6 +55,9 @@ import org.slf4j.LoggerFactory;
  *         .build();
  * }</pre>
  *
+ * <p>With {@link Builder#interactions(SlackInteractions)}, messages carry Block Kit buttons for their suggested
+ * actions and known fixes, which run the actions when pressed (see {@link SlackInteractions}).
+ *
  * <p>Channel, username and icon overrides are not offered: incoming webhooks post as the app to the
  * channel chosen when the webhook was created and ignore them.
  */
@@ -82,9 +85,11 @@ public final class SlackAlertSink implements AlertSink {
     private final Duration timeout;
     private final @Nullable String mentionOnCritical;
     private final Clock clock;
+    private final @Nullable SlackInteractions interactions;
     private final HttpClient client;
 
     private SlackAlertSink(Builder builder, URI webhookUrl) {
+        this.interactions = builder.interactions;
         this.webhookUrl = webhookUrl;
         this.redacted = webhookUrl.getHost() + (webhookUrl.getPort() == -1 ? "" : ":" + webhookUrl.getPort()) + "/…";
         this.timeout = builder.timeout;
@@ -117,7 +122,9 @@ public final class SlackAlertSink implements AlertSink {
         HttpRequest request = HttpRequest.newBuilder(webhookUrl)
                 .timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(SlackMessage.render(batch, mentionOnCritical))))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(interactions == null
+                        ? SlackMessage.render(batch, mentionOnCritical)
+                        : SlackMessage.render(batch, mentionOnCritical, interactions::buttons))))
                 .build();
         int status;
         HttpHeaders headers;
@@ -196,8 +203,19 @@ public final class SlackAlertSink implements AlertSink {
         private Duration timeout = DEFAULT_TIMEOUT;
         private @Nullable String mentionOnCritical;
         private Clock clock = Clock.systemUTC();
+        private @Nullable SlackInteractions interactions;
 
         private Builder() {
+        }
+
+        /**
+         * Adds buttons to the messages: firing alerts get one for their suggested action (or their incident's known
+         * fix), the briefing one per action it recommends; a press runs the action through {@code interactions}.
+         * Without it (the default) messages carry no buttons.
+         */
+        public Builder interactions(SlackInteractions interactions) {
+            this.interactions = Objects.requireNonNull(interactions, "interactions");
+            return this;
         }
 
         /** The incoming webhook, {@code https://hooks.slack.com/services/T…/B…/…} (required). */

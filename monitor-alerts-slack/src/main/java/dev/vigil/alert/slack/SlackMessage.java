@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -64,6 +65,15 @@ final class SlackMessage {
 
     /** The payload for {@code batch} (not empty); {@code mention} is prefixed when a critical alert fires. */
     static ObjectNode render(List<Notification> batch, @Nullable String mention) {
+        return render(batch, mention, notification -> List.of());
+    }
+
+    /**
+     * The payload for {@code batch}, each notification followed by an {@code actions} block with its
+     * {@code buttons}, if it has any.
+     */
+    static ObjectNode render(List<Notification> batch, @Nullable String mention,
+            Function<Notification, List<SlackButton>> buttons) {
         List<Notification> ordered = new ArrayList<>(batch);
         ordered.sort(Comparator.comparingInt(SlackMessage::urgency));
         long criticalFiring = ordered.stream().filter(n -> urgency(n) == 0).count();
@@ -78,19 +88,43 @@ final class SlackMessage {
         }
 
         int budget = MAX_BLOCKS - blocks.size();
-        int shown = ordered.size() * BLOCKS_PER_NOTIFICATION <= budget
-                ? ordered.size()
-                : (budget - 1) / BLOCKS_PER_NOTIFICATION;
+        List<List<SlackButton>> offered = new ArrayList<>(ordered.size());
+        int total = 0;
+        for (Notification notification : ordered) {
+            List<SlackButton> some = notification.kind() == Notification.Kind.RESOLVED ? List.of()
+                    : buttons.apply(notification);
+            offered.add(some);
+            total += cost(some);
+        }
+        int shown = ordered.size();
+        if (total > budget) {
+            // keep one block for the "…and N more" section
+            int used = 0;
+            shown = 0;
+            while (shown < ordered.size() && used + cost(offered.get(shown)) <= budget - 1) {
+                used += cost(offered.get(shown));
+                shown++;
+            }
+        }
         ArrayNode attachments = root.putArray("attachments");
         boolean single = ordered.size() == 1;
-        for (Notification notification : ordered.subList(0, shown)) {
-            attachments.add(attachment(notification, single));
+        for (int i = 0; i < shown; i++) {
+            ObjectNode attachment = attachment(ordered.get(i), single);
+            if (!offered.get(i).isEmpty()) {
+                ((ArrayNode) attachment.get("blocks")).add(SlackButton.block("vigil-actions-"
+                        + ordered.get(i).alert().id(), offered.get(i)));
+            }
+            attachments.add(attachment);
         }
         if (shown < ordered.size()) {
             ObjectNode more = attachments.addObject();
             more.putArray("blocks").add(section(moreText(ordered.subList(shown, ordered.size()))));
         }
         return root;
+    }
+
+    private static int cost(List<SlackButton> buttons) {
+        return BLOCKS_PER_NOTIFICATION + (buttons.isEmpty() ? 0 : 1);
     }
 
     /** One line for one notification: {@code 🔴 CRITICAL — error-ratio-critical firing on vigil-demo}. */

@@ -65,7 +65,8 @@ public final class LogAlertSink implements AlertSink {
                 .append(alert.rule()).append(": ")
                 .append(alert.message())
                 .append(" (service=").append(notification.service());
-        if (!alert.labels().isEmpty()) {
+        if (!alert.labels().isEmpty() && notification.kind() != Notification.Kind.REPLY) {
+            // a reply's labels say where it goes (a chat's one-time response URL), which logs must not show
             line.append(", labels=").append(alert.labels());
         }
         if (Double.isFinite(alert.value())) {

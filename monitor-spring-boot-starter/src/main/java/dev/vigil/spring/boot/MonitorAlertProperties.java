@@ -466,6 +466,46 @@ public class MonitorAlertProperties {
         /** Time a post may take. */
         private Duration timeout = Duration.ofSeconds(10);
 
+        /**
+         * Signing secret of the Slack app (a secret: keep it in an environment variable). When set, alert messages
+         * and the briefing carry action buttons and Vigil serves POST /api/slack/interactions. While rotating, give
+         * the new and the old secret separated by a comma.
+         */
+        private List<String> signingSecret = new ArrayList<>();
+
+        /** Slack user ids mapped to the Vigil role their button presses have (read, operator, ingest, admin). */
+        private Map<String, String> users = new LinkedHashMap<>();
+
+        /**
+         * Where answers to button presses may be posted: a payload's response_url must start with one of these URL
+         * prefixes (a bare host means https://host/). Only tests point it elsewhere, e.g. http://127.0.0.1:8089/.
+         */
+        private List<String> responseUrlHosts = new ArrayList<>(List.of("https://hooks.slack.com/"));
+
+        public List<String> getSigningSecret() {
+            return signingSecret;
+        }
+
+        public void setSigningSecret(List<String> signingSecret) {
+            this.signingSecret = signingSecret;
+        }
+
+        public Map<String, String> getUsers() {
+            return users;
+        }
+
+        public void setUsers(Map<String, String> users) {
+            this.users = users;
+        }
+
+        public List<String> getResponseUrlHosts() {
+            return responseUrlHosts;
+        }
+
+        public void setResponseUrlHosts(List<String> responseUrlHosts) {
+            this.responseUrlHosts = responseUrlHosts;
+        }
+
         public String getWebhookUrl() {
             return webhookUrl;
         }
@@ -492,7 +532,8 @@ public class MonitorAlertProperties {
 
         @Override
         public String toString() {
-            return "Slack[webhookUrl=" + (webhookUrl == null ? "unset" : "******") + "]";
+            return "Slack[webhookUrl=" + (webhookUrl == null ? "unset" : "******") + ", signingSecret="
+                    + (signingSecret.isEmpty() ? "unset" : "******") + ", users=" + users.keySet() + "]";
         }
     }
 
