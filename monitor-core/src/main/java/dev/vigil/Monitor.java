@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -30,7 +31,6 @@ import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertEngine;
 import dev.vigil.alert.AlertRuleOverride;
 import dev.vigil.alert.AlertRuleRegistration;
-import dev.vigil.alert.Severity;
 import dev.vigil.alert.AlertRules;
 import dev.vigil.alert.AlertSettings;
 import dev.vigil.alert.AlertSink;
@@ -249,6 +249,11 @@ public final class Monitor implements AutoCloseable {
         this.actions = new ActionService(clock, builder.nanoTime, actionExecutor, scheduler, runtimeConfig, audit,
                 builder.actionSettings, store.actions());
         builder.actions.forEach(actions::register);
+        runtimeConfig.onChange(RuntimeConfig.AUTO_FIX, on -> { // switched on during an outage: act on it now
+            if (on) {
+                executeQuietly(this::autoFixFiringAlerts);
+            }
+        });
         RuleContext context = RuleContext.of(clock, metrics.store(), health::report).withJobs(jobs);
         AlertSettings alertSettings = builder.alertSettings;
         if (store.shared() && alertSettings.resolveGrace().isZero()) {
@@ -358,6 +363,27 @@ public final class Monitor implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.warn("Auto-fix for alert '{}' could not start", notification.alert().rule(), e);
             }
+        }
+    }
+
+    /** Offers every firing alert to auto-fix; its idempotency key (the alert's id) runs each fix once. */
+    private void autoFixFiringAlerts() {
+        for (Alert alert : alerts.active()) {
+            if (alert.state() == AlertState.FIRING) {
+                try {
+                    actions.onAlertFired(alert);
+                } catch (RuntimeException e) {
+                    log.warn("Auto-fix for alert '{}' could not start", alert.rule(), e);
+                }
+            }
+        }
+    }
+
+    private void executeQuietly(Runnable task) {
+        try {
+            scheduler.execute(task);
+        } catch (RejectedExecutionException e) {
+            log.debug("Vigil is stopping; not running {}", task);
         }
     }
 

@@ -1,11 +1,23 @@
 package dev.vigil;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import dev.vigil.action.ActionRegistration;
+import dev.vigil.action.ActionResult;
+import dev.vigil.alert.Alert;
+import dev.vigil.alert.AlertCondition;
+import dev.vigil.alert.AlertRuleRegistration;
+import dev.vigil.alert.AlertSettings;
+import dev.vigil.alert.AlertState;
+import dev.vigil.config.RuntimeConfig;
 import dev.vigil.health.HealthCheckRegistration;
 import dev.vigil.health.HealthResult;
 import dev.vigil.health.HealthSettings;
@@ -55,5 +67,38 @@ class MonitorTest {
         }
         assertThat(Thread.getAllStackTraces().keySet())
                 .noneMatch(t -> t.getName().startsWith("vigil-") && t.isAlive());
+    }
+
+    @Test
+    void switchingAutoFixOnRunsTheFixOfAnAlertAlreadyFiring() {
+        AtomicInteger runs = new AtomicInteger();
+        try (Monitor monitor = Monitor.builder()
+                .alertSettings(AlertSettings.builder().evaluationInterval(Duration.ofMillis(50)).build())
+                .alertRule(AlertRuleRegistration.builder("stalled",
+                        context -> List.of(AlertCondition.of(Map.of(), 1, "curation stalled")))
+                        .suggestedAction("restart").build())
+                .action(ActionRegistration.builder("restart", context -> {
+                    runs.incrementAndGet();
+                    return ActionResult.succeeded("restarted");
+                }).build())
+                .build()) {
+            monitor.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> firing(monitor, "stalled") != null);
+            assertThat(runs).hasValue(0); // auto-fix is off by default
+
+            monitor.runtimeConfig().set(RuntimeConfig.AUTO_FIX, true, "ops");
+
+            Alert alert = firing(monitor, "stalled");
+            await().atMost(Duration.ofSeconds(60)).until(() -> monitor.actions().autoFixOutcome(alert.id()).isPresent());
+            assertThat(runs).hasValue(1);
+            assertThat(monitor.actions().autoFixOutcome(alert.id()).orElseThrow().who()).isEqualTo("auto-fix:stalled");
+
+        }
+    }
+
+    private static Alert firing(Monitor monitor, String rule) {
+        return monitor.alerts().active().stream()
+                .filter(alert -> alert.rule().equals(rule) && alert.state() == AlertState.FIRING)
+                .findFirst().orElse(null);
     }
 }
