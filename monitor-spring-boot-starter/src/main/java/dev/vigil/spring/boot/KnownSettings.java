@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
@@ -61,10 +61,7 @@ final class KnownSettings {
         return this;
     }
 
-    /**
-     * Checks one name below the tree's root; empty when it is a setting. {@code name} must be a name under
-     * {@code rootElement} (e.g. {@code monitor.helth.interval} with root {@code monitor}).
-     */
+    /** Checks one full name ({@code monitor.helth.interval}); empty when it is a setting or below a free level. */
     Optional<Unknown> check(ConfigurationPropertyName name) {
         Node node = root;
         StringBuilder path = new StringBuilder();
@@ -246,7 +243,7 @@ final class KnownSettings {
             children.put(uniform(dashed), new Named(dashed, node));
         }
 
-        Node child(String element, String dashed, java.util.function.Supplier<Node> create) {
+        Node child(String element, String dashed, Supplier<Node> create) {
             return children.computeIfAbsent(uniform(element), key -> new Named(dashed, create.get())).node;
         }
 
@@ -294,10 +291,10 @@ final class KnownSettings {
             for (int i = 0; i < name.length(); i++) {
                 char c = name.charAt(i);
                 if (Character.isLetterOrDigit(c)) {
-                    out.append(Character.toLowerCase(c));
+                    out.append(Character.toLowerCase(c)); // as ConfigurationPropertyName's uniform form
                 }
             }
-            return out.toString().toLowerCase(Locale.ROOT);
+            return out.toString();
         }
     }
 
