@@ -27,7 +27,7 @@ import org.springframework.core.env.Environment;
 final class InvalidSettingFailureAnalyzer implements FailureAnalyzer {
 
     /** A message that begins with a setting's name: {@code monitor.briefing.cron 'x' has 1 field...}. */
-    private static final Pattern NAMED = Pattern.compile("(monitor(?:\\.[a-z0-9][a-z0-9\\-_]*|\\[[^\\]]+\\])+)(?::\\s*|\\s+|$)(.*)",
+    private static final Pattern NAMED = Pattern.compile("(monitor(?:\\.[A-Za-z0-9][A-Za-z0-9\\-_]*|\\[[^\\]]+\\])+)(?::\\s*|\\s+|$)(.*)",
             Pattern.DOTALL);
 
     private final @Nullable Environment environment;

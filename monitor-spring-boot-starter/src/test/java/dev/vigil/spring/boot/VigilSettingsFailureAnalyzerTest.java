@@ -71,6 +71,16 @@ class VigilSettingsFailureAnalyzerTest {
     }
 
     @Test
+    void mapKeysKeepTheirCaseInTheReportedSetting() {
+        FailureAnalysis analysis = new InvalidSettingFailureAnalyzer(environment(Map.of())).analyze(new IllegalStateException(
+                "context failed", new IllegalArgumentException("monitor.alerts.rules.OrdersLow.threshold is required for kind threshold")));
+
+        assertThat(analysis).isNotNull();
+        assertThat(analysis.getDescription())
+                .isEqualTo("Vigil setting monitor.alerts.rules.OrdersLow.threshold is required for kind threshold.");
+    }
+
+    @Test
     void aBadCronExpressionNamesTheSetting() {
         Throwable failure = startupFailure(runner, "monitor.briefing.cron=every morning");
 
