@@ -1,5 +1,6 @@
 package dev.vigil.action;
 
+import dev.vigil.settings.InvalidSettingException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -49,7 +50,7 @@ public record ActionSettings(Duration approvalTtl, Duration idempotencyTtl, int 
     private static void positive(String setting, Duration value) {
         Objects.requireNonNull(value, setting);
         if (value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(setting + " must be positive, was " + value);
+            throw new InvalidSettingException(setting, value, "must be positive");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.vigil.alert;
 
+import dev.vigil.settings.InvalidSettingException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -70,7 +71,7 @@ public record AlertSettings(Duration evaluationInterval, Duration repeatInterval
     private static void positive(String setting, Duration value) {
         Objects.requireNonNull(value, setting);
         if (value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(setting + " must be positive, was " + value);
+            throw new InvalidSettingException(setting, value, "must be positive");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.vigil.health;
 
+import dev.vigil.settings.InvalidSettingException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -30,13 +31,13 @@ public record HealthSettings(Duration interval, Duration timeout, int maxConcurr
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(timeout, "timeout");
         if (interval.isZero() || interval.isNegative()) {
-            throw new IllegalArgumentException("monitor.health.interval must be positive, was " + interval);
+            throw new InvalidSettingException("monitor.health.interval", interval, "must be positive");
         }
         if (timeout.isZero() || timeout.isNegative()) {
-            throw new IllegalArgumentException("monitor.health.timeout must be positive, was " + timeout);
+            throw new InvalidSettingException("monitor.health.timeout", timeout, "must be positive");
         }
         if (maxConcurrentChecks < 1 || maxConcurrentChecks > 256) {
-            throw new IllegalArgumentException("monitor.health.max-concurrent-checks must be 1..256, was " + maxConcurrentChecks);
+            throw new InvalidSettingException("monitor.health.max-concurrent-checks", maxConcurrentChecks, "must be 1..256");
         }
         if (historySize < 1 || historySize > 100_000) {
             throw new IllegalArgumentException("monitor.health.history-size must be 1..100000, was " + historySize);

@@ -1,5 +1,6 @@
 package dev.vigil.incident;
 
+import dev.vigil.settings.InvalidSettingException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -289,7 +290,7 @@ public final class IncidentSettings {
 
         private static void positive(String name, Duration value) {
             if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + value);
+                throw new InvalidSettingException(name, value, "must be positive");
             }
         }
     }

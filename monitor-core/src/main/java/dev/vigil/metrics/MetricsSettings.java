@@ -1,5 +1,6 @@
 package dev.vigil.metrics;
 
+import dev.vigil.settings.InvalidSettingException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -90,7 +91,7 @@ public record MetricsSettings(Duration collectInterval, Duration collectTimeout,
     private static void positive(String setting, Duration value) {
         Objects.requireNonNull(value, setting);
         if (value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(setting + " must be positive, was " + value);
+            throw new InvalidSettingException(setting, value, "must be positive");
         }
     }
 

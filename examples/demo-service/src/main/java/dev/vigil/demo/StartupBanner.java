@@ -22,7 +22,10 @@ class StartupBanner {
     @EventListener(ApplicationReadyEvent.class)
     void announce() {
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        log.info("Vigil demo is up: http://localhost:{}/api/health", port);
+        String managementPort = environment.getProperty("local.management.port",
+                environment.getProperty("management.server.port", port));
+        log.info("Vigil demo is up: http://localhost:{}/api/health (Actuator: http://127.0.0.1:{}/actuator/prometheus)",
+                port, managementPort);
         log.info("Demo admin token: {}  (curl -H 'Authorization: Bearer {}' http://localhost:{}/api/health)",
                 environment.getProperty("monitor.admin.token"), environment.getProperty("monitor.admin.token"), port);
     }
