@@ -83,6 +83,18 @@
     if (again) { again.focus(); }
   }
 
+  /**
+   * Whether {@code what} drew {@code data} last time already: a panel is redrawn only when what it shows changed,
+   * so buttons stay put under the pointer and the keyboard between refreshes.
+   */
+  var drawn = {};
+  function unchanged(what, data) {
+    var key = JSON.stringify([Object.keys(state.operations).sort(), data]);
+    if (drawn[what] === key) { return true; }
+    drawn[what] = key;
+    return false;
+  }
+
   function el(tag, className, content) {
     var node = document.createElement(tag);
     if (className) { node.className = className; }
@@ -117,6 +129,7 @@
     byId('query-result').hidden = true;
     byId('query-error').hidden = true;
     byId('action-result').hidden = true;
+    drawn = {};
     byId('dashboard').hidden = true;
     byId('login').hidden = false;
     var error = byId('login-error');
@@ -205,7 +218,7 @@
   }
 
   function refresh() {
-    if (state.running) { return Promise.resolve(); }
+    if (state.running) { state.again = true; return Promise.resolve(); } // e.g. a new range while one is loading
     state.running = true;
     var calls = [
       settle(api('/api/health')), settle(api('/api/admin/system-health')), settle(api('/api/admin/metrics')),
@@ -245,7 +258,10 @@
       state.refreshes += 1;
       document.body.dataset.refreshes = String(state.refreshes);
       text(byId('refreshed'), new Date().toLocaleTimeString());
-    }).finally(function () { state.running = false; });
+    }).finally(function () {
+      state.running = false;
+      if (state.again) { state.again = false; refresh(); }
+    });
   }
 
   // ---- header and cards --------------------------------------------------------------------------------
@@ -429,8 +445,14 @@
       .map(function (t) { return { x: t, y: byTime[t] }; });
   }
 
+  var RANGES = { '1h': 3600000, '24h': DAY, '7d': 7 * DAY, '30d': 30 * DAY };
+
+  /** The points of each line; the time axis always spans the chosen range, also while a chart has no points. */
   function fill(chart, lists) {
     lists.forEach(function (list, i) { chart.data.datasets[i].data = points(list); });
+    var now = Date.now();
+    chart.options.scales.x.min = now - (RANGES[state.range] || 3600000);
+    chart.options.scales.x.max = now;
     chart.update('none');
   }
 
@@ -459,6 +481,7 @@
     var all = [].concat(answer.json.critical || [], answer.json.warnings || [], answer.json.info || []);
     all.sort(function (a, b) { return (b.since || '').localeCompare(a.since || ''); });
     all = all.slice(0, MAX_ALERTS);
+    if (unchanged('alerts', all)) { return; }
     clear(body);
     all.forEach(function (alert) {
       var row = el('tr');
@@ -483,7 +506,10 @@
           ack.disabled = true;
           api('/api/admin/alerts/' + encodeURIComponent(alert.id) + '/ack', { method: 'POST', body: {} })
             .then(function (result) {
-              if (!result.ok) { showResult(false, (result.json && result.json.message) || 'Acknowledge failed'); }
+              if (!result.ok) {
+                showResult(false, (result.json && result.json.message) || 'Acknowledge failed');
+                ack.disabled = false;
+              }
               return refresh();
             }, function (error) { showResult(false, String(error.message || error)); ack.disabled = false; });
         });
@@ -505,7 +531,10 @@
       button.disabled = true;
       api('/api/admin/incidents/' + encodeURIComponent(incident.id) + '/' + verb, { method: 'POST', body: {} })
         .then(function (result) {
-          if (!result.ok) { showResult(false, (result.json && result.json.message) || label + ' failed'); }
+          if (!result.ok) {
+            showResult(false, (result.json && result.json.message) || label + ' failed');
+            button.disabled = false;
+          }
           return refresh();
         }, function (error) { showResult(false, String(error.message || error)); });
     });
@@ -515,7 +544,7 @@
   function renderIncidents(answer) {
     var body = byId('incidents').querySelector('tbody');
     var empty = byId('incidents-empty');
-    if (answer.error) { return; }
+    if (answer.error || unchanged('incidents', [answer.status, answer.json])) { return; }
     clear(body);
     if (!answer.ok || !answer.json) {
       text(byId('incident-count'), 0);
@@ -555,7 +584,7 @@
     return new window.Chart(byId('chart-jobs'), {
       type: 'bar',
       data: { labels: [], datasets: [{ label: 'runs', data: [], backgroundColor: [], borderColor: [], borderWidth: 0,
-        minBarLength: 3, barPercentage: 0.7, categoryPercentage: 0.9, grouped: false }] },
+        minBarLength: 4, barPercentage: 0.7, categoryPercentage: 0.9, grouped: false }] },
       options: {
         indexAxis: 'y', animation: false, responsive: true, maintainAspectRatio: false,
         scales: {
@@ -753,6 +782,7 @@
     });
     state.actions = {};
     list.forEach(function (a) { state.actions[a.id] = a; });
+    if (unchanged('actions', list)) { return; }
     clear(box);
     byId('actions-empty').hidden = list.length > 0;
     var select = byId('approve-action');
@@ -814,6 +844,9 @@
     var recommendations = byId('briefing-recommendations');
     var actions = byId('briefing-actions');
     if (answer.error) { return; }
+    var shown = answer.ok && answer.json ? [answer.json.alerts && answer.json.alerts.critical, answer.json.recommendations,
+      answer.json.actions, state.actions] : answer.status;
+    if (unchanged('briefing', shown)) { return; }
     clear(critical); clear(recommendations); clear(actions);
     var briefing = answer.ok && answer.json;
     if (!briefing) {

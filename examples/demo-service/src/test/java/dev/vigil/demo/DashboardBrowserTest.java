@@ -242,9 +242,15 @@ class DashboardBrowserTest {
         waitFor("ios requests in the rps chart", driver -> ((Number) browser.executeScript(
                 "return window.vigilCharts.rps.data.datasets[0].data.length")).intValue() > 0);
         new Select(byId("platform")).selectByValue("");
+        new Select(byId("range")).selectByValue("1h");
+        long lastHour = refreshes();
+        waitFor("a refresh over the last hour for all platforms", driver -> refreshes() > lastHour + 1);
+        assertThat(browser.executeScript("var x = window.vigilCharts.system.options.scales.x; return x.max - x.min"))
+                .as("the time axis spans the range").isEqualTo(3600000L);
 
         browser.executeScript("window.scrollTo(0, 0)");
         chromium.saveScreenshot("dashboard-desktop.png");
+        chromium.saveFullPageScreenshot("dashboard-desktop-full.png");
         chromium.phone(375, 812);
         waitFor("the cards in one column", driver -> byId("card-jobs").getLocation().getX()
                 == byId("card-database").getLocation().getX());
@@ -266,9 +272,11 @@ class DashboardBrowserTest {
 
         By idleRow = By.cssSelector("#alerts tr[data-rule='curation-idle']");
         waitFor("the curation-idle alert", driver -> !browser.findElements(idleRow).isEmpty());
-        WebElement row = browser.findElement(idleRow);
-        assertThat(row.getText()).contains("Curation system idle");
-        assertThat(row.findElement(By.cssSelector(".sev")).getAttribute("class")).contains("critical");
+        waitFor("the alert's text and severity", driver -> {
+            WebElement row = browser.findElement(idleRow);
+            return row.getText().contains("Curation system idle")
+                    && row.findElement(By.cssSelector(".sev")).getAttribute("class").contains("critical");
+        });
         waitFor("a click on Acknowledge", driver -> {
             browser.findElement(idleRow).findElement(By.cssSelector("button.ack")).click();
             return true;
@@ -315,14 +323,14 @@ class DashboardBrowserTest {
         assertThat(byId("jobs-empty").isDisplayed()).isFalse();
 
         By payments = By.cssSelector("#check-strips li[data-check='payments-gateway'] .cell");
-        waitFor("the payments-gateway strip", driver -> browser.findElements(payments).size() > 1);
-        assertThat(browser.findElement(payments).getAttribute("class")).contains("up");
+        waitFor("the payments-gateway strip, up", driver -> browser.findElements(payments).size() > 1
+                && browser.findElement(payments).getAttribute("class").contains("up"));
         assertThat(demo.postFault("{\"check\": \"payments-gateway\", \"status\": \"down\"}").statusCode()).isEqualTo(200);
         expectedConsoleErrors.add("/api/health - Failed to load resource: the server responded with a status of 503");
         waitFor("a red cell in the strip", driver -> !browser.findElements(
                 By.cssSelector("#check-strips li[data-check='payments-gateway'] .cell.down")).isEmpty());
-        waitFor("a health event", driver -> !browser.findElements(By.cssSelector("#health-events li")).isEmpty());
-        assertThat(browser.findElement(By.cssSelector("#health-events li")).getText()).isNotBlank();
+        waitFor("a health event", driver -> !browser.findElements(By.cssSelector("#health-events li")).isEmpty()
+                && !browser.findElement(By.cssSelector("#health-events li")).getText().isBlank());
         demo.clearFaults();
         waitFor("the badge green again", driver -> "healthy".equals(badge()));
     }
@@ -339,8 +347,10 @@ class DashboardBrowserTest {
         logInAndWaitForData();
         waitFor("the deployment's row", driver -> !browser.findElements(
                 By.cssSelector("#deployments tr[data-version='9.9.9-dashboard']")).isEmpty());
-        assertThat(browser.findElement(By.cssSelector("#deployments tr[data-version='9.9.9-dashboard']")).getText())
-                .contains("4f2a9c1e77", "test");
+        waitFor("commit and environment in the row", driver -> {
+            String row = driver.findElement(By.cssSelector("#deployments tr[data-version='9.9.9-dashboard']")).getText();
+            return row.contains("4f2a9c1e77") && row.contains("test");
+        });
         waitFor("the deployment on the latency chart", driver -> (Boolean) browser.executeScript(
                 "return window.vigilCharts.latency.options.plugins.deployments.marks.some(function (m) {"
                         + " return m.label === '9.9.9-dashboard' && m.x > Date.now() - 3600000; })"));
@@ -396,9 +406,8 @@ class DashboardBrowserTest {
         logInAndWaitForData("ann-operator-token");
         By critical = By.cssSelector("#all-actions button[data-action='clear_connections']");
         waitFor("the critical action's button", driver -> !browser.findElements(critical).isEmpty());
-        WebElement button = browser.findElement(critical);
-        assertThat(button.getAttribute("class")).contains("critical");
-        button.click();
+        assertThat(browser.findElement(critical).getAttribute("class")).contains("critical");
+        browser.findElement(critical).click();
         waitFor("the confirmation dialog", driver -> byId("confirm").isDisplayed());
         assertThat(byId("confirm-run").getText()).isEqualTo("Request approval");
         assertThat(browser.switchTo().activeElement().getAttribute("id")).as("focus in the dialog").isEqualTo("confirm-run");
