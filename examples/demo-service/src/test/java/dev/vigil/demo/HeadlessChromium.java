@@ -106,6 +106,20 @@ final class HeadlessChromium implements AutoCloseable {
         return target;
     }
 
+    /** Saves the whole page, not only the window, under {@code target/} (Chromium's captureBeyondViewport). */
+    Path saveFullPageScreenshot(String name) throws Exception {
+        @SuppressWarnings("unchecked")
+        List<Number> size = (List<Number>) driver.executeScript("return [document.documentElement.scrollWidth,"
+                + " document.documentElement.scrollHeight];");
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", size.get(0), "height", size.get(1),
+                        "scale", 1)));
+        Path target = Path.of("target", name);
+        Files.createDirectories(target.getParent());
+        Files.write(target, java.util.Base64.getDecoder().decode((String) shot.get("data")));
+        return target;
+    }
+
     @Override
     public void close() {
         try {

@@ -31,9 +31,10 @@ import dev.vigil.store.StoreStatus;
  */
 public final class SystemHealthView {
 
-    private static final Set<String> RESERVED = Set.of("status", "timestamp", "uptime", "version", "database",
+    private static final Set<String> RESERVED = Set.of("service", "status", "timestamp", "uptime", "version", "database",
             "jobs", "system", "checks", "collectors", "alerts", "sinks", "store");
 
+    private final String service;
     private final HealthRegistry health;
     private final MetricsHistory metrics;
     private final JobMonitor jobs;
@@ -41,8 +42,9 @@ public final class SystemHealthView {
     private final AlertDispatcher dispatcher;
     private final Supplier<StoreStatus> store;
 
-    private SystemHealthView(HealthRegistry health, MetricsHistory metrics, JobMonitor jobs, AlertEngine alerts,
-            AlertDispatcher dispatcher, Supplier<StoreStatus> store) {
+    private SystemHealthView(String service, HealthRegistry health, MetricsHistory metrics, JobMonitor jobs,
+            AlertEngine alerts, AlertDispatcher dispatcher, Supplier<StoreStatus> store) {
+        this.service = service;
         this.health = health;
         this.metrics = metrics;
         this.jobs = jobs;
@@ -51,10 +53,13 @@ public final class SystemHealthView {
         this.store = store;
     }
 
-    /** The system-health operation, over the checks, metrics, jobs, alerts, deliveries and store it reports on. */
-    public static Operation operation(HealthRegistry health, MetricsHistory metrics, JobMonitor jobs, AlertEngine alerts,
-            AlertDispatcher dispatcher, Supplier<StoreStatus> store) {
-        SystemHealthView view = new SystemHealthView(health, metrics, jobs, alerts, dispatcher, store);
+    /**
+     * The system-health operation, over the checks, metrics, jobs, alerts, deliveries and store it reports on, naming
+     * {@code service} (the name alerts carry, e.g. {@code spring.application.name}).
+     */
+    public static Operation operation(String service, HealthRegistry health, MetricsHistory metrics, JobMonitor jobs,
+            AlertEngine alerts, AlertDispatcher dispatcher, Supplier<StoreStatus> store) {
+        SystemHealthView view = new SystemHealthView(service, health, metrics, jobs, alerts, dispatcher, store);
         return Operation.get("system-health", "/system-health")
                 .role(Role.READ)
                 .description("Database, jobs, system resources, one section per business collector, alert counts, sink"
@@ -67,6 +72,7 @@ public final class SystemHealthView {
         HealthReport report = health.report();
         Map<String, List<MetricSample>> collected = metrics.latestByCollector();
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("service", service);
         body.put("status", report.overallName());
         body.put("timestamp", report.timestamp().toString());
         body.put("uptime", report.uptime().toSeconds());
