@@ -476,17 +476,10 @@ public final class IncidentService {
      * @throws IllegalStateException if it is resolved, has no known fix, or actions are not available
      */
     public TriggerOutcome runFix(String id, Caller caller) {
-        Incident incident = find(id).orElseThrow(() -> new java.util.NoSuchElementException("no incident " + id));
-        if (!incident.open()) {
-            throw new IllegalStateException("incident " + id + " is resolved; there is nothing to fix");
-        }
-        FixSuggestion fix = suggestedFix(incident)
-                .orElseThrow(() -> new IllegalStateException("incident " + id + " has no known fix; bind one first"));
-        ActionService service = actions;
-        if (service == null) {
-            throw new IllegalStateException("no actions are available to run known fixes");
-        }
-        TriggerOutcome outcome = service.trigger(TriggerRequest.of(fix.action(), Map.of(), caller));
+        FixRun run = fixRun(id);
+        Incident incident = run.incident();
+        FixSuggestion fix = run.fix();
+        TriggerOutcome outcome = run.service().trigger(TriggerRequest.of(fix.action(), Map.of(), caller));
         auditFixRun(incident.id(), fix, caller.id(), outcome);
         if (outcome.ran()) {
             noteAttempt(fix, incident.id(), clock.instant());
@@ -504,6 +497,28 @@ public final class IncidentService {
      */
     public CompletableFuture<TriggerOutcome> runFixAsync(String id, Caller caller, @Nullable String idempotencyKey,
             @Nullable String approvalToken) {
+        FixRun run = fixRun(id);
+        Incident incident = run.incident();
+        FixSuggestion fix = run.fix();
+        Instant at = clock.instant();
+        TriggerRequest request = TriggerRequest.of(fix.action(), Map.of(), caller).withIdempotencyKey(idempotencyKey)
+                .withApprovalToken(approvalToken);
+        return run.service().triggerAsync(request).thenApply(outcome -> {
+            if (!outcome.replayed()) {
+                auditFixRun(incident.id(), fix, caller.id(), outcome);
+                if (outcome.ran()) {
+                    noteAttempt(fix, incident.id(), at);
+                }
+            }
+            return outcome;
+        });
+    }
+
+    /** What running an incident's known fix needs: the open incident, its best fix and the action service. */
+    private record FixRun(Incident incident, FixSuggestion fix, ActionService service) {
+    }
+
+    private FixRun fixRun(String id) {
         Incident incident = find(id).orElseThrow(() -> new java.util.NoSuchElementException("no incident " + id));
         if (!incident.open()) {
             throw new IllegalStateException("incident " + id + " is resolved; there is nothing to fix");
@@ -514,18 +529,7 @@ public final class IncidentService {
         if (service == null) {
             throw new IllegalStateException("no actions are available to run known fixes");
         }
-        Instant at = clock.instant();
-        TriggerRequest request = TriggerRequest.of(fix.action(), Map.of(), caller).withIdempotencyKey(idempotencyKey)
-                .withApprovalToken(approvalToken);
-        return service.triggerAsync(request).thenApply(outcome -> {
-            if (!outcome.replayed()) {
-                auditFixRun(incident.id(), fix, caller.id(), outcome);
-                if (outcome.ran()) {
-                    noteAttempt(fix, incident.id(), at);
-                }
-            }
-            return outcome;
-        });
+        return new FixRun(incident, fix, service);
     }
 
     private void autoFix(Incident incident, FixSuggestion fix) {
