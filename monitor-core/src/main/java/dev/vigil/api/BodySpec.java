@@ -190,14 +190,7 @@ public record BodySpec(List<BodyField> fields) {
                 required.add(field.name());
             }
         }
-        Map<String, Object> schema = new LinkedHashMap<>();
-        schema.put("type", "object");
-        schema.put("properties", properties);
-        if (!required.isEmpty()) {
-            schema.put("required", required);
-        }
-        schema.put("additionalProperties", false);
-        return schema;
+        return InputSchema.closedObject(properties, required);
     }
 
     // ---------------------------------------------------------------- reading

@@ -118,6 +118,14 @@ public record InputSchema(List<BodyField> pathParams, List<BodyField> queryParam
                 required.add("body");
             }
         }
+        return closedObject(properties, required);
+    }
+
+    /**
+     * A JSON Schema object with these properties, the required ones named, and no others allowed
+     * ({@code additionalProperties: false}).
+     */
+    public static Map<String, Object> closedObject(Map<String, Object> properties, List<String> required) {
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("type", "object");
         schema.put("properties", properties);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import dev.vigil.api.BodyField;
+import dev.vigil.api.InputSchema;
 import dev.vigil.api.Operation;
 import dev.vigil.api.OperationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -158,14 +159,7 @@ record OperationTool(String name, Operation operation, String fullPath, Map<Stri
                 required.add(argument.name());
             }
         });
-        Map<String, Object> schema = new LinkedHashMap<>();
-        schema.put("type", "object");
-        schema.put("properties", properties);
-        if (!required.isEmpty()) {
-            schema.put("required", required);
-        }
-        schema.put("additionalProperties", false);
-        return schema;
+        return InputSchema.closedObject(properties, required);
     }
 
     /** What the tool does, for an assistant: the operation's description, its effect, and who may call it. */
