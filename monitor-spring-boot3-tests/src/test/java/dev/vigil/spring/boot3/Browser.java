@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -99,10 +98,6 @@ final class Browser {
 
     static String[] bearer(String token) {
         return new String[] {"Authorization", "Bearer " + token};
-    }
-
-    static String[] join(String[]... headers) {
-        return Arrays.stream(headers).flatMap(Arrays::stream).toArray(String[]::new);
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
