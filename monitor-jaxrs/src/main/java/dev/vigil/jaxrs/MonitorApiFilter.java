@@ -1,5 +1,6 @@
 package dev.vigil.jaxrs;
 
+import java.security.Principal;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,12 +15,17 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Answers requests to the API's paths with {@link MonitorApi#handle}, before resource matching;
- * every other request goes on to the application. Registered by {@link MonitorFeature}.
+ * every other request goes on to the application. Registered by {@link MonitorFeature}. The user the
+ * request's {@link SecurityContext#getUserPrincipal() security context} names (set by the container, or by an
+ * application filter that runs first) is handed to the API's authenticator as {@link ApiRequest#userPrincipal()},
+ * as {@code MonitorServlet} hands over the servlet's.
  */
 @PreMatching
 final class MonitorApiFilter implements ContainerRequestFilter {
@@ -76,7 +82,14 @@ final class MonitorApiFilter implements ContainerRequestFilter {
         });
         return new ApiRequest(request.getMethod(), path, ApiRequest.parseQuery(request.getUriInfo().getRequestUri().getRawQuery()),
                 headers, RequestBody.lazy(declaredLength(request), request::getEntityStream),
-                request.getProperty(MonitorFeature.REMOTE_ADDRESS_PROPERTY) instanceof String address ? address : "");
+                request.getProperty(MonitorFeature.REMOTE_ADDRESS_PROPERTY) instanceof String address ? address : "",
+                userPrincipal(request));
+    }
+
+    /** The user the container or the application signed in for this request, {@code null} when nobody. */
+    private static @Nullable Principal userPrincipal(ContainerRequestContext request) {
+        SecurityContext security = request.getSecurityContext();
+        return security == null ? null : security.getUserPrincipal();
     }
 
     /**

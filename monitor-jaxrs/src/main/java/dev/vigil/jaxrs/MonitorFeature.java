@@ -33,7 +33,10 @@ import org.jspecify.annotations.Nullable;
  * resources. Those paths are settings and a resource's {@code @Path} is fixed at compile time, so the API
  * is served by a {@link jakarta.ws.rs.container.PreMatching pre-matching} request filter that answers
  * before resource matching: the application's own pre-matching filters of a lower priority than
- * {@link #PRIORITY} run first, its post-matching filters do not run, its response filters do.
+ * {@link #PRIORITY} run first, its post-matching filters do not run, its response filters do. The
+ * request's {@link jakarta.ws.rs.core.SecurityContext#getUserPrincipal() user principal} (the container's, or
+ * one such a filter sets with {@code setSecurityContext}) reaches the API's authenticator as
+ * {@link dev.vigil.api.ApiRequest#userPrincipal()}.
  *
  * <p>Like the servlet, it only translates, so both serve the same bytes: the request body is handed to
  * the API unread, and only an endpoint that takes one reads it, after the caller is authorized and at

@@ -13,9 +13,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A fresh Spring Boot 4 application as a user writes it: Spring MVC, Actuator, Prometheus, an H2 DataSource, the
- * Vigil starter, one business collector and one health indicator of its own. Extend it here (security, more routes).
+ * Vigil starter, one business collector and one health indicator of its own, and no security: Spring Security is on
+ * this module's class path for {@link SecuredActuatorIntegrationTest}'s application, so this one leaves Spring Boot's
+ * security auto-configurations out, as an application without the security starter has none.
  */
-@SpringBootApplication
+@SpringBootApplication(excludeName = {
+        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"})
 public class ActuatorApp {
 
     /** The application's own collector: exported as vigil.business.orders.open{collector="orders",region="eu"}. */
