@@ -12,6 +12,7 @@ import dev.vigil.security.AuthenticationRequest;
 import dev.vigil.security.BearerTokens;
 import dev.vigil.security.Caller;
 import dev.vigil.security.Role;
+import dev.vigil.testing.browser.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.Monitor;
 import dev.vigil.notice.NoticeSettings;
 import dev.vigil.notice.PageLoads;
+import dev.vigil.testing.browser.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package dev.vigil.demo;
+package dev.vigil.testing.browser;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -19,8 +19,12 @@ import org.openqa.selenium.logging.LoggingPreferences;
 /**
  * Debian's headless Chromium driven through its chromedriver, both given explicitly so Selenium Manager never
  * looks for (or downloads) a browser or driver; the browser console is captured for the tests to read.
+ *
+ * <p>For Vigil's own browser tests: {@code scripts/ensure-chromium.sh} installs {@code /usr/bin/chromium} and
+ * {@code /usr/bin/chromedriver}. Selenium is an optional dependency of this module: a test module that uses this
+ * class declares {@code selenium-chrome-driver} itself.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
@@ -34,7 +38,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Starts a browser with a window of {@code width} by {@code height} pixels. */
-    static HeadlessChromium start(int width, int height) throws Exception {
+    public static HeadlessChromium start(int width, int height) throws Exception {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort().build();
         service.start();
@@ -53,7 +57,8 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    ChromeDriver driver() {
+    /** The driver, to load pages and find elements. */
+    public ChromeDriver driver() {
         return driver;
     }
 
@@ -61,18 +66,18 @@ final class HeadlessChromium implements AutoCloseable {
      * Lays pages out as a phone of {@code width} by {@code height} CSS pixels would (a desktop window cannot be
      * made that narrow), until {@link #desktop()}.
      */
-    void phone(int width, int height) {
+    public void phone(int width, int height) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
     /** Back to the window's own size after {@link #phone}. */
-    void desktop() {
+    public void desktop() {
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
 
     /** Every console message logged since the last call, and whether a marker written now reached the test. */
-    ConsoleLog console() {
+    public ConsoleLog console() {
         String marker = "console is captured " + System.nanoTime();
         driver.executeScript("console.info(arguments[0]);", marker);
         List<String> errors = new ArrayList<>();
@@ -86,19 +91,24 @@ final class HeadlessChromium implements AutoCloseable {
         return new ConsoleLog(captured, errors);
     }
 
-    /** The console's errors and whether the console was captured at all. */
-    record ConsoleLog(boolean captured, List<String> errors) {
+    /**
+     * The console's errors and whether the console was captured at all.
+     *
+     * @param captured whether a message written just before reading reached the log (else the log is not there)
+     * @param errors the messages of level SEVERE, in order
+     */
+    public record ConsoleLog(boolean captured, List<String> errors) {
     }
 
     /** The page's own URL and every resource it fetched (Resource Timing), to check nothing leaves the service. */
     @SuppressWarnings("unchecked")
-    List<String> requestedUrls() {
+    public List<String> requestedUrls() {
         return (List<String>) driver.executeScript("return [location.href].concat(performance.getEntriesByType('resource')"
                 + ".map(function (e) { return e.name; }));");
     }
 
     /** Saves a screenshot of the window under {@code target/}. */
-    Path saveScreenshot(String name) throws Exception {
+    public Path saveScreenshot(String name) throws Exception {
         File shot = driver.getScreenshotAs(OutputType.FILE);
         Path target = Path.of("target", name);
         Files.createDirectories(target.getParent());
@@ -107,7 +117,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Saves the whole page, not only the window, under {@code target/} (Chromium's captureBeyondViewport). */
-    Path saveFullPageScreenshot(String name) throws Exception {
+    public Path saveFullPageScreenshot(String name) throws Exception {
         @SuppressWarnings("unchecked")
         List<Number> size = (List<Number>) driver.executeScript("return [document.documentElement.scrollWidth,"
                 + " document.documentElement.scrollHeight];");
