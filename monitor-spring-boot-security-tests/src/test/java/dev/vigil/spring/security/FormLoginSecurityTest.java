@@ -1,8 +1,9 @@
 package dev.vigil.spring.security;
 
-import static dev.vigil.spring.security.Browser.bearer;
+import static dev.vigil.testing.http.Browser.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.testing.http.Browser;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import dev.vigil.api.Access;

@@ -1,11 +1,12 @@
 package dev.vigil.spring.security;
 
-import static dev.vigil.spring.security.Browser.basic;
-import static dev.vigil.spring.security.Browser.bearer;
-import static dev.vigil.spring.security.Browser.join;
+import static dev.vigil.testing.http.Browser.basic;
+import static dev.vigil.testing.http.Browser.bearer;
+import static dev.vigil.testing.http.Browser.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.vigil.testing.http.Browser;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,11 @@
 package dev.vigil.spring.boot4;
 
-import static dev.vigil.spring.boot4.Browser.basic;
-import static dev.vigil.spring.boot4.Browser.bearer;
+import static dev.vigil.testing.http.Browser.basic;
+import static dev.vigil.testing.http.Browser.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.vigil.testing.http.Browser;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;

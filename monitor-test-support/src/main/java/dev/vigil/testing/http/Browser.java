@@ -1,4 +1,4 @@
-package dev.vigil.spring.security;
+package dev.vigil.testing.http;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -21,9 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * A client over real HTTP that keeps cookies like a browser (or keeps none, for a script) and never follows
- * redirects, so tests see what the server answered.
+ * redirects, so tests see what the server answered. {@link #logIn} signs in through a Spring Security login form.
  */
-final class Browser {
+public final class Browser {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -41,25 +41,25 @@ final class Browser {
     }
 
     /** A browser: keeps the cookies it is given. */
-    static Browser browser(int port) {
+    public static Browser browser(int port) {
         return new Browser("http://127.0.0.1:" + port, true);
     }
 
     /** A script: sends only what each request says. */
-    static Browser script(int port) {
+    public static Browser script(int port) {
         return new Browser("http://127.0.0.1:" + port, false);
     }
 
-    HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
         return send(request(path, headers).GET().build());
     }
 
-    HttpResponse<String> postJson(String path, String json, String... headers) throws IOException, InterruptedException {
+    public HttpResponse<String> postJson(String path, String json, String... headers) throws IOException, InterruptedException {
         return send(request(path, headers).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    HttpResponse<String> postForm(String path, Map<String, String> form, String... headers)
+    public HttpResponse<String> postForm(String path, Map<String, String> form, String... headers)
             throws IOException, InterruptedException {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
@@ -73,7 +73,7 @@ final class Browser {
      * Signs in through the host's login form as a person would: loads the page, takes its CSRF field, posts the
      * form; returns the answer to the post.
      */
-    HttpResponse<String> logIn(String user, String password) throws IOException, InterruptedException {
+    public HttpResponse<String> logIn(String user, String password) throws IOException, InterruptedException {
         HttpResponse<String> page = get("/login");
         Matcher csrf = CSRF_FIELD.matcher(page.body());
         if (page.statusCode() != 200 || !csrf.find()) {
@@ -87,21 +87,21 @@ final class Browser {
     }
 
     /** The value of the cookie {@code name} this browser holds, if any. */
-    Optional<String> cookie(String name) {
+    public Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst();
     }
 
-    static String[] basic(String user, String password) {
+    public static String[] basic(String user, String password) {
         return new String[] {"Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))};
     }
 
-    static String[] bearer(String token) {
+    public static String[] bearer(String token) {
         return new String[] {"Authorization", "Bearer " + token};
     }
 
-    static String[] join(String[]... headers) {
+    public static String[] join(String[]... headers) {
         return Arrays.stream(headers).flatMap(Arrays::stream).toArray(String[]::new);
     }
 
