@@ -232,7 +232,7 @@ class DashboardBrowserTest {
         waitFor("refreshes again after resuming", driver -> refreshes() > resumed);
 
         for (int i = 0; i < 3; i++) {
-            demo.get("/api/health", "X-Platform", "ios"); // requests of one platform: the selector appears
+            demo.get("/bookings", "X-Platform", "ios"); // requests of one platform: the selector appears
         }
         waitFor("the platform selector", driver -> byId("platform").isDisplayed()
                 && !byId("platform").findElements(By.cssSelector("option[value='ios']")).isEmpty());
