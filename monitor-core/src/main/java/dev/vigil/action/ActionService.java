@@ -223,6 +223,23 @@ public final class ActionService {
                 config.get(RuntimeConfig.MAX_ACTIONS_PER_HOUR), config.get(RuntimeConfig.REQUIRE_APPROVAL_FOR_CRITICAL)));
     }
 
+    /**
+     * The critical actions waiting for a second caller's approval: unused tokens that are still valid, newest
+     * request first, at most {@link ActionSettings#maxPendingApprovals()}. Lists no tokens.
+     *
+     * @throws IllegalStateException if the action store cannot be read
+     */
+    public List<PendingApproval> pendingApprovals() {
+        try {
+            List<PendingApproval> pending = store.pendingApprovals(clock.instant(), settings.maxPendingApprovals());
+            storeRecovered();
+            return pending;
+        } catch (RuntimeException e) {
+            storeFailed(e);
+            throw new IllegalStateException("approvals cannot be read right now (Vigil's store is unavailable)", e);
+        }
+    }
+
     // ---------------------------------------------------------------- triggers
 
     /**

@@ -21,6 +21,12 @@ public interface ActionStore {
     /** Marks the approval used by {@code by} at {@code at} unless it was used already; whether this call used it. */
     boolean useApproval(String token, String by, Instant at);
 
+    /**
+     * The approvals not yet used whose token is still valid at {@code now} (expiring after it), newest request
+     * first (latest expiry first), at most {@code limit}.
+     */
+    List<PendingApproval> pendingApprovals(Instant now, int limit);
+
     /** Records that {@code actionId} started a run at {@code startedAt}. */
     void recordRun(String actionId, Instant startedAt);
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -65,6 +66,19 @@ public final class MemoryActionStore implements ActionStore {
         }
         approvals.put(token, approval.usedBy(by, at));
         return true;
+    }
+
+    @Override
+    public synchronized List<PendingApproval> pendingApprovals(Instant now, int limit) {
+        List<PendingApproval> pending = new ArrayList<>();
+        for (ApprovalRecord approval : approvals.values()) {
+            if (!approval.used() && approval.expiresAt().isAfter(now)) {
+                pending.add(PendingApproval.of(approval));
+            }
+        }
+        pending.sort(Comparator.comparing(PendingApproval::expiresAt).reversed()
+                .thenComparing(PendingApproval::auditId));
+        return List.copyOf(pending.subList(0, Math.min(Math.max(limit, 0), pending.size())));
     }
 
     @Override

@@ -68,9 +68,9 @@ public final class MonitorApi {
         registry.register(Operation.get("operations", "/operations")
                 .role(Role.READ)
                 .description("The operations the caller may use: method, path, access, whether they change state, and their"
-                        + " input as JSON Schema")
-                .handler((caller, arguments) -> Result.ok(Map.of("operations", registry.operations().stream()
-                        .filter(operation -> operation.access().allows(caller)).map(this::describe).toList())))
+                        + " input as JSON Schema; and who the caller is")
+                .handler((caller, arguments) -> Result.ok(Map.of("caller", caller.id(), "operations", registry.operations()
+                        .stream().filter(operation -> operation.access().allows(caller)).map(this::describe).toList())))
                 .build());
     }
 

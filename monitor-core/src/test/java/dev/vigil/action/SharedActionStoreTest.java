@@ -154,6 +154,11 @@ class SharedActionStoreTest {
         }
 
         @Override
+        public List<PendingApproval> pendingApprovals(Instant now, int limit) {
+            return up().pendingApprovals(now, limit);
+        }
+
+        @Override
         public void recordRun(String actionId, Instant startedAt) {
             up().recordRun(actionId, startedAt);
         }

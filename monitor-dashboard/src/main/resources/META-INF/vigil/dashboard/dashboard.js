@@ -15,7 +15,7 @@
   var DAY = 86400000;
   var state = {
     timer: null, paused: false, running: false, refreshes: 0, range: '1h', platform: '', pendingAction: null,
-    session: false, operations: {}, actions: {}, platforms: [], returnFocus: null
+    session: false, operations: {}, caller: null, actions: {}, platforms: [], returnFocus: null, approving: null
   };
 
   function refreshSeconds() {
@@ -125,6 +125,7 @@
     stopTimer();
     // nothing of the previous caller's work is left for the next one
     byId('approve-token').value = '';
+    state.approving = null;
     byId('query').value = '';
     byId('query-result').hidden = true;
     byId('query-error').hidden = true;
@@ -154,6 +155,7 @@
     var list = (answer && answer.json && answer.json.operations) || [];
     state.operations = {};
     list.forEach(function (op) { state.operations[op.id] = op; });
+    state.caller = (answer && answer.json && answer.json.caller) || null;
     var act = may('trigger-action');
     document.body.dataset.role = act ? 'operator' : 'read';
     byId('actions-readonly').hidden = act;
@@ -227,7 +229,8 @@
       settle(api('/api/admin/checks/history?limit=40')),
       settle(api('/api/admin/alerts?since=' + encodeURIComponent(new Date(Date.now() - DAY).toISOString()) + '&limit=200')),
       settle(api('/api/admin/security-events?limit=20')), settle(api('/api/admin/deployments?limit=20')),
-      settle(api('/api/admin/actions'))
+      settle(api('/api/admin/actions')),
+      may('approvals') ? settle(api('/api/admin/approvals')) : Promise.resolve({})
     ];
     return Promise.all(calls.concat([settle(refreshCharts())])).then(function (answers) {
       answers = answers.map(function (a) { return a || {}; });
@@ -247,6 +250,7 @@
       renderAlerts(answers[3]);
       renderIncidents(answers[4]);
       renderActions(answers[11]);
+      renderApprovals(answers[12]);
       renderBriefing(answers[5]);
       renderGantt(answers[6]);
       renderStrips(answers[7]);
@@ -801,6 +805,43 @@
     list.forEach(function (a) { box.appendChild(actionButton(a, 'action quiet')); });
   }
 
+  /**
+   * The critical actions waiting for a second person (GET /api/admin/approvals, which lists no tokens). Another
+   * operator's request gets "Approve…", which fills in the approval form with its action and parameters; the token
+   * still comes from the requester. The caller's own request waits for another person.
+   */
+  function renderApprovals(answer) {
+    var box = byId('approvals-waiting');
+    if (answer.error || !answer.json) { return; }
+    var list = answer.json.approvals || [];
+    if (unchanged('approvals', [list, state.caller])) { return; }
+    clear(box);
+    if (list.length === 0) { box.appendChild(el('li', 'empty', 'Nothing is waiting for approval.')); }
+    list.forEach(function (approval) {
+      var item = el('li');
+      item.dataset.action = approval.action;
+      item.dataset.requestedBy = approval.requestedBy;
+      var params = Object.keys(approval.params || {}).length ? ' ' + JSON.stringify(approval.params) : '';
+      item.appendChild(el('span', null, title(approval.action) + params + ', requested by ' + approval.requestedBy
+        + ', until ' + time(approval.expiresAt)));
+      if (state.caller !== null && approval.requestedBy === state.caller) {
+        item.appendChild(el('span', 'own', 'waiting for another person'));
+      } else {
+        var button = el('button', 'quiet', 'Approve…');
+        button.type = 'button';
+        button.dataset.focus = 'approve:' + approval.auditId;
+        button.setAttribute('aria-label', 'Approve ' + title(approval.action) + ' requested by ' + approval.requestedBy);
+        button.addEventListener('click', function () {
+          state.approving = { action: approval.action, params: approval.params || {} };
+          byId('approve-action').value = approval.action;
+          byId('approve-token').focus();
+        });
+        item.appendChild(button);
+      }
+      box.appendChild(item);
+    });
+  }
+
   // ---- query console -----------------------------------------------------------------------------------
 
   byId('query-form').addEventListener('submit', function (event) {
@@ -920,6 +961,7 @@
         node.className = 'result pending';
         node.dataset.approvalToken = outcome.approvalToken;
         byId('approve-action').value = id;
+        refresh(); // the request joins the waiting list
       } else {
         var done = result.ok && outcome.status === 'succeeded';
         showResult(done, label + ': ' + (outcome.status || outcome.error || result.status)
@@ -938,8 +980,10 @@
     var token = byId('approve-token').value.trim();
     var id = byId('approve-action').value;
     if (!token || !id) { return; }
-    trigger(id, id, { approvalToken: token }).then(function (outcome) {
-      if (outcome && outcome.status === 'succeeded') { byId('approve-token').value = ''; }
+    var chosen = state.approving && state.approving.action === id ? state.approving.params : null;
+    var extra = chosen ? { params: chosen, approvalToken: token } : { approvalToken: token };
+    trigger(id, id, extra).then(function (outcome) {
+      if (outcome && outcome.status === 'succeeded') { byId('approve-token').value = ''; state.approving = null; }
     });
   });
 

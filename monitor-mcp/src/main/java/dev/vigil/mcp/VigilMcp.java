@@ -68,7 +68,7 @@ public final class VigilMcp {
      */
     public static final List<String> DEFAULT_TOOLS = List.of(
             "health", "system-health", "alerts", "incidents.list", "incidents.get", "metrics", "queries", "rules",
-            "briefing.now", "briefing", "audit", "actions", "silences",
+            "briefing.now", "briefing", "audit", "actions", "approvals", "silences",
             "trigger-action", "alerts.ack", "silences.create", "run-query");
 
     /** URI of today's briefing as a resource. */

@@ -32,8 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * curation-idle alert appears, is acknowledged, and its suggested action runs from the briefing after a
  * confirmation; the job timeline, check strips, health events, security events, deployments (also on the charts'
  * time axes), the platform selector and the read-only query console show what the demo did; a critical action
- * waits for a second operator's approval; a read-only token sees no operator buttons. The page refreshes every
- * 2 s here (?refresh=2); every wait is on a condition with a deadline.
+ * waits for a second operator's approval (listed as waiting; another operator picks it from the list and enters
+ * the token); a read-only token sees no operator buttons. The page refreshes every 2 s here (?refresh=2); every wait is on a condition with a deadline.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "monitor.admin.token=dashboard-token", "monitor.health.interval=1s", "monitor.metrics.collect-interval=1s",
@@ -422,6 +422,13 @@ class DashboardBrowserTest {
         assertThat(browser.switchTo().activeElement().getAttribute("data-action")).as("focus back on the button")
                 .isEqualTo("clear_connections");
 
+        By waiting = By.cssSelector("#approvals-waiting li[data-action='clear_connections']");
+        WebElement own = waitFor("the request in the waiting list", driver -> browser.findElements(waiting).isEmpty()
+                ? null : browser.findElement(waiting));
+        assertThat(own.getText()).contains("requested by ann").contains("waiting for another person");
+        assertThat(own.findElements(By.tagName("button"))).as("no approve button for the requester").isEmpty();
+        assertThat(own.getText()).as("the list carries no token").doesNotContain(approval);
+
         byId("approve-token").sendKeys(approval);
         byId("approve-run").click();
         waitFor("the requester's own approval refused", driver ->
@@ -432,7 +439,12 @@ class DashboardBrowserTest {
         logInAndWaitForData("bob-operator-token");
         waitFor("the approval form", driver -> byId("approval").isDisplayed()
                 && !byId("approve-action").findElements(By.cssSelector("option[value='clear_connections']")).isEmpty());
-        new Select(byId("approve-action")).selectByValue("clear_connections");
+        By approve = By.cssSelector("#approvals-waiting li[data-action='clear_connections'] button");
+        waitFor("ann's request with an approve button", driver -> !browser.findElements(approve).isEmpty());
+        assertThat(browser.findElement(approve).getText()).isEqualTo("Approve…");
+        browser.findElement(approve).click();
+        assertThat(new Select(byId("approve-action")).getFirstSelectedOption().getAttribute("value")).isEqualTo("clear_connections");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).as("focus on the token").isEqualTo("approve-token");
         byId("approve-token").sendKeys(approval);
         byId("approve-run").click();
         waitFor("the approved run", driver -> "succeeded".equals(byId("action-result").getAttribute("data-outcome"))
@@ -441,5 +453,6 @@ class DashboardBrowserTest {
         assertThat(byId("action-result").getText()).contains("evicted");
         assertThat(demo.admin("/api/admin/audit?who=bob").toString()).as("audited as the approver")
                 .contains("clear_connections");
+        waitFor("the approved request leaves the waiting list", driver -> browser.findElements(waiting).isEmpty());
     }
 }

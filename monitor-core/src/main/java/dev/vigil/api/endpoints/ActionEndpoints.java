@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import dev.vigil.action.ActionService;
 import dev.vigil.action.ActionStatus;
+import dev.vigil.action.PendingApproval;
 import dev.vigil.action.TriggerOutcome;
 import dev.vigil.action.TriggerRequest;
 import dev.vigil.action.UnknownActionException;
@@ -20,7 +21,10 @@ import dev.vigil.api.Result;
 import dev.vigil.security.Caller;
 import dev.vigil.security.Role;
 
-/** Remediation actions: the list with their guard state, and triggering one through the guardrails as the caller. */
+/**
+ * Remediation actions: the list with their guard state, the critical ones waiting for approval, and triggering one
+ * through the guardrails as the caller.
+ */
 public final class ActionEndpoints {
 
     /** {@code POST /trigger-action}. */
@@ -34,7 +38,7 @@ public final class ActionEndpoints {
     }
 
     /**
-     * The {@code actions} and {@code trigger-action} operations.
+     * The {@code actions}, {@code approvals} and {@code trigger-action} operations.
      *
      * @param actions the registered actions and their guardrails
      * @param clock when a rate-limited caller may retry
@@ -47,6 +51,12 @@ public final class ActionEndpoints {
                         .handler((caller, arguments) -> Result.ok(Map.of("actions",
                                 actions.actions().stream().map(ActionStatus::toJson).toList())))
                         .build(),
+                Operation.get("approvals", "/approvals")
+                        .role(Role.OPERATOR)
+                        .description("The critical actions waiting for a second caller's approval, newest first, without"
+                                + " their tokens")
+                        .handler((caller, arguments) -> approvals(actions))
+                        .build(),
                 Operation.post("trigger-action", "/trigger-action")
                         .role(Role.OPERATOR)
                         .description("Runs a remediation action as the caller, through the kill switch, rate limit, cooldown"
@@ -57,6 +67,14 @@ public final class ActionEndpoints {
                                 .build())
                         .handler((caller, arguments) -> trigger(actions, clock, caller, arguments))
                         .build());
+    }
+
+    private static Result approvals(ActionService actions) {
+        try {
+            return Result.ok(Map.of("approvals", actions.pendingApprovals().stream().map(PendingApproval::toJson).toList()));
+        } catch (IllegalStateException e) {
+            throw new ApiException(503, "store_unavailable", e.getMessage(), null);
+        }
     }
 
     private static Result trigger(ActionService actions, Clock clock, Caller caller, Arguments arguments) {

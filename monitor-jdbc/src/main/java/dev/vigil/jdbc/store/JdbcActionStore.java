@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import dev.vigil.action.ActionStore;
 import dev.vigil.action.ApprovalRecord;
+import dev.vigil.action.PendingApproval;
 
 /**
  * Approval tokens in {@code <prefix>action_approval}, keyed by the SHA-256 hash of the token (the token itself is
@@ -81,6 +82,31 @@ final class JdbcActionStore implements ActionStore {
                 update.setString(2, by);
                 update.setString(3, JdbcAlertStore.hash(token));
                 return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public List<PendingApproval> pendingApprovals(Instant now, int limit) {
+        Objects.requireNonNull(now, "now");
+        if (limit <= 0) {
+            return List.of();
+        }
+        return database.call((connection, dialect) -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT action_id, params, requested_by, audit_id,"
+                    + " expires_at FROM " + approvals + " WHERE used_at IS NULL AND expires_at > ?"
+                    + " ORDER BY expires_at DESC, audit_id")) {
+                Sql.setInstant(select, 1, now);
+                select.setMaxRows(limit);
+                List<PendingApproval> result = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next() && result.size() < limit) {
+                        result.add(new PendingApproval(rows.getString("action_id"),
+                                StoreJson.objects(rows.getString("params")), StoreJson.caller(rows.getString("requested_by")),
+                                rows.getString("audit_id"), Sql.requiredInstant(rows, "expires_at")));
+                    }
+                }
+                return List.copyOf(result);
             }
         });
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import dev.vigil.action.ApprovalRecord;
+import dev.vigil.action.PendingApproval;
 import dev.vigil.alert.Alert;
 import dev.vigil.alert.AlertState;
 import dev.vigil.alert.AlertStore;
@@ -631,6 +632,25 @@ public abstract class MonitorStoreContractTest {
         List<Boolean> used = runTogether(4, i -> store.actions().useApproval("token-1", "caller-" + i, T0));
 
         assertThat(used).containsOnlyOnce(true);
+    }
+
+    @Test
+    void pendingApprovalsAreTheUnusedValidOnesNewestFirstWithoutTokens() {
+        store.actions().saveApproval(approval("expired", T0.plusSeconds(100)));
+        store.actions().saveApproval(approval("older", T0_MICROS.plusSeconds(600)));
+        store.actions().saveApproval(approval("used", T0.plusSeconds(650)));
+        store.actions().saveApproval(approval("newer", T0.plusSeconds(700)));
+        store.actions().saveApproval(approval("newest", T0.plusSeconds(800)));
+        store.actions().useApproval("used", "bob", T0.plusSeconds(60));
+
+        List<PendingApproval> pending = store.actions().pendingApprovals(T0.plusSeconds(100), 10);
+
+        assertThat(pending).extracting(PendingApproval::expiresAt)
+                .containsExactly(T0.plusSeconds(800), T0.plusSeconds(700), T0_MICROS.plusSeconds(600));
+        assertThat(pending.get(2)).isEqualTo(PendingApproval.of(approval("older", T0_MICROS.plusSeconds(600))));
+        assertThat(store.actions().pendingApprovals(T0.plusSeconds(100), 2)).extracting(PendingApproval::expiresAt)
+                .containsExactly(T0.plusSeconds(800), T0.plusSeconds(700));
+        assertThat(store.actions().pendingApprovals(T0.plusSeconds(800), 10)).isEmpty();
     }
 
     @Test
