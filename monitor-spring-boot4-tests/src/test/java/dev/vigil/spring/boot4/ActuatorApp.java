@@ -3,7 +3,8 @@ package dev.vigil.spring.boot4;
 import java.util.List;
 import dev.vigil.metrics.MetricCollector;
 import dev.vigil.metrics.MetricSample;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -15,9 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
  * A fresh Spring Boot 4 application as a user writes it: Spring MVC, Actuator, Prometheus, an H2 DataSource, the
  * Vigil starter, one business collector and one health indicator of its own, and no security: Spring Security is on
  * this module's class path for {@link SecuredActuatorIntegrationTest}'s application, so this one leaves Spring Boot's
- * security auto-configurations out, as an application without the security starter has none.
+ * security auto-configurations out, as an application without the security starter has none. It scans no package:
+ * the secured application of this module lives in the same package.
  */
-@SpringBootApplication(excludeName = {
+@SpringBootConfiguration
+@EnableAutoConfiguration(excludeName = {
         "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
